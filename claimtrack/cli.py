@@ -1,0 +1,286 @@
+"""The ``claimtrack`` command: a thin click layer over :mod:`claimtrack.api`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from . import api
+from .domain import Claim, Document, EntityType
+from .ingest import FileResult, IngestReport
+from .nlp import MODELS_ENV, ModelsMissing, download_models, missing_models, resolve_models_dir
+from .output import FORMATS, render
+from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped
+from .store.database import DB_ENV, DEFAULT_DB, SchemaError
+from .topics import TOPICS_ENV
+
+KINDS = ("direct", "partial", "indirect", "mixed")
+
+
+@dataclass
+class Settings:
+    db: str | None
+    models: str | None
+    aliases: str | None
+    topics: str | None
+
+    def tracker(self) -> api.Tracker:
+        try:
+            return api.Tracker(self.db, self.models, self.aliases, self.topics)
+        except (SchemaError, ValueError, OSError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", envvar=DB_ENV, metavar="PATH|URL",
+              help=f"SQLite file or SQLAlchemy URL (postgresql://…). [env {DB_ENV}; default {DEFAULT_DB}]")
+@click.option("--models", envvar=MODELS_ENV, metavar="DIR",
+              help=f"Stanza resources dir. [env {MODELS_ENV}; default: Stanza's own resources dir]")
+@click.option("--aliases", envvar=api.ALIASES_ENV, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help=f"TOML file that merges or splits speakers. [env {api.ALIASES_ENV}]")
+@click.option("--topics", envvar=TOPICS_ENV, metavar="FILE", type=click.Path(exists=True, dir_okay=False),
+              help=f"TOML file that adds or redefines topics. [env {TOPICS_ENV}]")
+@click.version_option(package_name="claimtrack")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, models: str | None, aliases: str | None, topics: str | None) -> None:
+    """Track who said what in the news: quotes and reported claims, their speakers and sources.
+
+    \b
+      claimtrack ingest fixtures/articles/
+      claimtrack claims --speaker Zelensky --about ceasefire
+      claimtrack speakers
+    """
+    ctx.obj = Settings(db, models, aliases, topics)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", "outlet", metavar="OUTLET", help="Outlet of plain-text articles.")
+@click.option("--date", "published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date of plain-text articles.")
+@click.option("--url", help="URL of a plain-text article.")
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip files larger than this.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def ingest(settings: Settings, paths: tuple[Path, ...], outlet: str | None, published: dt.datetime | None,
+           url: str | None, max_bytes: int, quiet: bool) -> None:
+    """Read articles (.txt, .jsonl, .html, directories) and store their claims.
+
+    Articles already stored with the same text are skipped; an article whose text changed replaces
+    its old claims. Each article is stored in its own transaction: an interruption loses nothing.
+    A metadata.csv (file,outlet,url,published,title) in a directory gives its articles' metadata.
+    Exit status: 0 when every input was read, 2 when some were skipped or failed, 130 when interrupted.
+    """
+    tracker = settings.tracker()
+    metadata = Metadata(outlet, published.date() if published else None, url)
+    report = _run_ingest(tracker, paths, metadata, max_bytes, quiet)
+    _print_report(report)
+    if report.interrupted:
+        sys.exit(130)
+    if report.problems:
+        sys.exit(2)
+
+
+def _run_ingest(tracker: api.Tracker, paths, metadata: Metadata, max_bytes: int, quiet: bool) -> IngestReport:
+    from tqdm import tqdm
+
+    from .readers import read_paths
+
+    items = list(read_paths(paths, metadata, max_bytes))
+    with tqdm(total=len(items), unit="doc", disable=quiet, file=sys.stderr, dynamic_ncols=True) as bar:
+        def progress(result: FileResult) -> None:
+            bar.update(1)
+            bar.set_postfix_str(f"{Path(result.origin).name[:30]}: {result.status}", refresh=False)
+
+        try:
+            return _guarded(lambda: tracker.ingest_documents(items, progress))
+        finally:
+            bar.close()
+
+
+def _print_report(report: IngestReport) -> None:
+    statuses = report.statuses
+    documents = ", ".join(f"{statuses[s]} {s}" for s in ("added", "replaced", "unchanged", "duplicate") if statuses[s])
+    click.echo(f"Documents: {documents or 'none'}")
+    click.echo(f"Claims stored: {report.claims} ({report.quotes} with quotations); "
+               f"speakers in the database: {report.speakers}")
+    for result in report.results:
+        if result.status in ("added", "replaced"):
+            click.echo(f"  {result.status:9} {result.origin}: {result.claims} claims, {result.quotes} quoted")
+    for result in report.problems:
+        click.echo(f"  {result.status:9} {result.origin}: {result.detail}", err=True)
+    if report.interrupted:
+        click.echo(f"Interrupted: {report.not_reached} documents not processed; run the same command again to "
+                   "continue (stored articles are skipped).", err=True)
+
+
+@main.command()
+@click.option("--speaker", help="Any name or alias, case-insensitive.")
+@click.option("--about", help="A topic (ceasefire, sanctions, …) or any words.")
+@click.option("--source", help="Outlet of the article or outlet credited with the claim.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Articles published on or after.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Articles published on or before.")
+@click.option("--kind", type=click.Choice(KINDS), help="Direct quote, partial quote, indirect or mixed.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--limit", type=click.IntRange(1))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def claims(settings: Settings, speaker, about, source, since, until, kind, min_confidence, limit, fmt) -> None:
+    """Stored claims, filtered: "what did X say about Y"."""
+    tracker = settings.tracker()
+    records = tracker.claims(speaker=speaker, about=about, source=source, since=since.date() if since else None,
+                             until=until.date() if until else None, kind=kind, min_confidence=min_confidence, limit=limit)
+    click.echo(render([r.as_dict() for r in records], fmt, _claim_row, {"claim": 70, "sentence": 50, "speaker": 24, "source": 24}))
+
+
+def _claim_row(record: dict) -> dict:
+    speaker = record["speaker"] or (f"({record['reporter']})" if record["reporter"] else "?")
+    if record["speaker_mention"] and record["speaker_mention"] != record["speaker"]:
+        speaker += f"\n“{record['speaker_mention']}”"
+    source = " ".join(str(x) for x in (record["outlet"], record["published"]) if x)
+    spans = record["content_spans"]
+    return {
+        "id": record["id"],
+        "speaker": speaker,
+        "kind": record["kind"],
+        "claim": record["text"],
+        "cue": record["cue"] or "",
+        "source": f"{source}\n{Path(record['origin']).name} [{spans[0][0]}:{spans[-1][1]}]",
+        "conf": f"{record['confidence']:.2f}",
+    }
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--all", "include_anonymous", is_flag=True, help="Also unnamed sources (\"a Polish border official\").")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def speakers(settings: Settings, name: str | None, include_anonymous: bool, fmt: str) -> None:
+    """Speakers with their claim counts, aliases and roles."""
+    records = settings.tracker().speakers(name, include_anonymous)
+    click.echo(render([r.as_dict() for r in records], fmt, _speaker_row, {"aliases": 40, "roles": 40}))
+
+
+def _speaker_row(record: dict) -> dict:
+    return {
+        "id": record["id"], "name": record["name"], "type": record["type"], "claims": record["claims"],
+        "docs": record["documents"], "aliases": ", ".join(record["aliases"]), "roles": "; ".join(record["roles"]),
+    }
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "json", "table")), default="jsonl", show_default=True)
+@click.option("--max-bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True)
+@click.pass_obj
+def extract(settings: Settings, paths: tuple[Path, ...], fmt: str, max_bytes: int) -> None:
+    """Print the attributions of files, without a database.
+
+    One JSON object per attribution: path, speaker, speaker_span, cue_span, content_spans, kind,
+    confidence (and more). Offsets are character offsets into the file's text as decoded (UTF-8).
+    """
+    rows = []
+    problems = 0
+    for item, found in _guarded(lambda: list(api.extract(paths, settings.models, settings.aliases, max_bytes=max_bytes))):
+        if isinstance(item, Skipped):
+            click.echo(f"skipped {item.origin}: {item.reason}", err=True)
+            problems += 1
+            continue
+        for claim in found:
+            row = claim_json(item, claim)
+            if fmt == "jsonl":
+                click.echo(json.dumps(row, ensure_ascii=False))
+            else:
+                rows.append(row)
+    if fmt != "jsonl":
+        click.echo(render(rows, fmt, lambda r: {"speaker": r["speaker"] or r["reporter"] or "?", "kind": r["kind"],
+                                                 "cue": r["cue"] or "", "claim": r["text"], "conf": r["confidence"]},
+                          {"claim": 80}))
+    if problems:
+        sys.exit(2)
+
+
+def claim_json(document: Document, claim: Claim) -> dict:
+    """The extraction contract: one attribution as a JSON object."""
+    source = claim.source
+    return {
+        "path": document.origin.split("#", 1)[0],
+        "origin": document.origin,
+        "speaker": claim.speaker.name if claim.speaker else None,
+        "speaker_type": claim.speaker.type.value if claim.speaker else (EntityType.OUTLET.value if claim.reporter else None),
+        "speaker_span": source.span.as_list() if source else None,
+        "speaker_mention": source.text if source else None,
+        "reporter": claim.reporter.name if claim.reporter else None,
+        "cue_span": claim.cue_span.as_list() if claim.cue_span else None,
+        "cue": claim.cue,
+        "content_spans": [s.as_list() for s in claim.content_spans],
+        "text": claim.text,
+        "kind": claim.kind.value,
+        "category": claim.category,
+        "confidence": claim.confidence,
+    }
+
+
+@main.group()
+def models() -> None:
+    """The Stanza models claimtrack parses with."""
+
+
+@models.command("download")
+@click.pass_obj
+def models_download(settings: Settings) -> None:
+    """Download Stanza's official English models (needs internet; shows progress)."""
+    target = resolve_models_dir(settings.models)
+    click.echo(f"Downloading Stanza English models into {target} …")
+    try:
+        download_models(target)
+    except Exception as exc:  # network errors come in many types
+        raise click.ClickException(f"download failed: {exc}. Without internet, point --models or "
+                                   f"${MODELS_ENV} at a Stanza resources dir.") from exc
+    click.echo("Done.")
+
+
+@models.command("check")
+@click.pass_obj
+def models_check(settings: Settings) -> None:
+    """Say whether the models dir has everything the pipeline needs."""
+    target = resolve_models_dir(settings.models)
+    missing = missing_models(target)
+    if missing:
+        raise click.ClickException(f"incomplete models in {target}; missing:\n  " + "\n  ".join(missing))
+    click.echo(f"{target}: complete")
+
+
+@main.command()
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Articles to ingest [default: the seed fixtures of the source tree].")
+@click.pass_obj
+def demo(settings: Settings, articles: Path | None) -> None:
+    """Ingest the seed articles and answer a few questions about them."""
+    articles = articles or api.fixtures_dir()
+    if not articles.is_dir():
+        raise click.ClickException(f"no articles at {articles}; pass --articles DIR")
+    settings.db = settings.db or "claimtrack-demo.sqlite"
+    tracker = settings.tracker()
+    click.echo(f"Ingesting {articles} into {tracker.database.url} …")
+    _print_report(_run_ingest(tracker, [articles], Metadata(), DEFAULT_MAX_BYTES, quiet=False))
+    click.echo("\nMost quoted speakers:")
+    click.echo(render([r.as_dict() for r in tracker.speakers()[:8]], "table", _speaker_row, {"aliases": 40, "roles": 40}))
+    for speaker, about in (("Zelensky", "ceasefire"), ("Putin", "ceasefire"), ("Peskov", None)):
+        question = f"What did {speaker} say" + (f" about the {about}?" if about else "?")
+        click.echo(f"\n{question}   (claimtrack claims --speaker {speaker}" + (f" --about {about})" if about else ")"))
+        records = tracker.claims(speaker=speaker, about=about)
+        click.echo(render([r.as_dict() for r in records], "table", _claim_row, {"claim": 70, "speaker": 24, "source": 24}))
+
+
+def _guarded(action):
+    """Run ``action``, turning a missing-models error into a clear message."""
+    try:
+        return action()
+    except ModelsMissing as exc:
+        raise click.ClickException(str(exc)) from exc

@@ -1,0 +1,1 @@
+"""Word lists (TOML) that drive extraction; see docs/lexicons.md."""

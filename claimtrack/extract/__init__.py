@@ -1,0 +1,1 @@
+"""Attribution extraction over parsed sentences: quotations, cues, sources, contents."""

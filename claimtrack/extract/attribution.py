@@ -1,0 +1,309 @@
+"""Claims of a parsed document: cues, their sources and contents, then speakers.
+
+The pass over a document is:
+
+1. quotations from the characters (:mod:`.quotes`);
+2. per sentence, every cue (:mod:`.cues`) with its source (:mod:`.source`) and content
+   (:mod:`.content`); a cue without content is dropped;
+3. contents that swallowed another attribution are cut back to where it starts;
+4. a quotation that no cue claimed continues the nearest preceding claim when it stands as its own
+   sentence: in the same paragraph it is the second half of a split quote ("“…,” Putin said.
+   “…”"), in the next paragraph a continuation by the same speaker;
+5. kinds, confidence and speakers, in text order so that "he added" finds its antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain import Claim, ClaimKind, EntityType, Mention, ParsedDocument, Sentence, Span, Speaker
+from ..lexicon import ActorLexicon, CueLexicon, actor_lexicon, cue_lexicon
+from ..speakers import DocumentSpeakers, SpeakerRegistry
+from .content import Content, find_content
+from .cues import Cue, find_cues
+from .mentions import build_mention, full_names
+from .quotes import Quote, QuoteIndex, find_quotes
+from .source import SourceFinder
+
+_STRATEGY_CONFIDENCE = {
+    "quote-before": 1.0, "quote-after": 1.0, "complement": 0.95, "frame": 0.9,
+    "final-clause": 0.9, "following-clause": 0.75, "continuation": 0.85,
+}
+_SOURCE_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "possessor": 0.95, "governor": 0.9,
+                      "inherited": 0.9, "position": 0.8, "none": 0.5}
+_KIND_CONFIDENCE = {"verb": None, "noun": None, "phrase": 0.9, "colon": 0.6}
+
+
+@dataclass
+class _Draft:
+    sentence: Sentence
+    cue: Cue | None
+    mention: Mention | None
+    how: str  # how the source was found
+    content: Content
+    follows: _Draft | None = None  # for continuations: the claim whose speaker this one shares
+    notes: list[str] = field(default_factory=list)
+    speaker: Speaker | None = None  # set once resolved, for the continuations that follow
+    reporter: Speaker | None = None
+    head_lemma: str | None = None  # lemma of the source's head word
+
+    @property
+    def local_region(self) -> Span:
+        """Source (when in this sentence), cue and content: where this attribution starts."""
+        spans = list(self.content.spans)
+        if self.cue is not None:
+            spans.append(self.cue.span)
+        if self.mention is not None and self.how != "inherited":
+            spans.append(self.mention.span)
+        return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+    @property
+    def region(self) -> Span:
+        """Everything the attribution occupies: source, cue and content."""
+        spans = list(self.content.spans)
+        if self.cue is not None:
+            spans.append(self.cue.span)
+        if self.mention is not None:
+            spans.append(self.mention.span)
+        return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+class Extractor:
+    """Finds the claims of parsed documents; one instance can serve a whole run."""
+
+    def __init__(self, cues: CueLexicon | None = None, actors: ActorLexicon | None = None,
+                 min_confidence: float = 0.5):
+        self.cues = cues or cue_lexicon()
+        self.actors = actors or actor_lexicon()
+        self.sources = SourceFinder(self.cues, self.actors)
+        self.min_confidence = min_confidence
+
+    def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
+        text = parsed.text
+        body = parsed.document.body
+        quotes = QuoteIndex([q for q in find_quotes(text, parsed.paragraphs) if q.span.start < body.end])
+        sentences = [s for s in parsed.sentences if s.words and s.start < body.end]
+        drafts: list[_Draft] = []
+        for sentence in sentences:
+            found: list[_Draft] = []
+            for cue in find_cues(sentence, self.cues, quotes):
+                draft = self._draft(sentence, cue, quotes, text, found[-1] if found else None)
+                if draft is not None:
+                    found.append(draft)
+            drafts.extend(_untangle(found, sentence))
+        drafts = _continue_quotes(drafts, quotes, parsed, sentences)
+        speakers = DocumentSpeakers(registry, full_names(sentences, text, self.actors, frozenset(self.cues.forms)))
+        claims: list[Claim] = []
+        for _, draft in sorted(self._events(drafts, sentences, text, quotes), key=lambda e: e[0]):
+            if isinstance(draft, Mention):
+                speakers.observe(draft)
+                continue
+            claim = self._claim(parsed, draft, quotes, speakers, registry)
+            if claim.confidence >= self.min_confidence:
+                claims.append(claim)
+        return sorted(claims, key=lambda c: (c.content_span.start, c.content_span.end))
+
+    def _events(self, drafts: list[_Draft], sentences: list[Sentence], text: str, quotes: QuoteIndex):
+        """Claims and main-clause subjects in text order: what pronoun resolution walks through."""
+        sources = {d.mention.span for d in drafts if d.mention is not None}
+        for draft in drafts:
+            anchor = draft.mention.span.start if draft.mention is not None else draft.region.start
+            yield anchor, draft
+        for sentence in sentences:
+            root = next((w for w in sentence.words if w.head == 0), None)
+            subject = next((c for c in sentence.children(root, "nsubj")), None) if root else None
+            if subject is not None and subject.upos == "PROPN" and not quotes.covers(subject.span) and subject.id < root.id:
+                mention = build_mention(sentence, subject, text, self.actors)
+                if mention.span not in sources:
+                    yield mention.span.start, mention
+
+    def _draft(self, sentence: Sentence, cue: Cue, quotes: QuoteIndex, text: str, previous: _Draft | None) -> _Draft | None:
+        head, how = self.sources.find(cue, quotes)
+        if how in ("none", "position") and previous is not None and previous.mention is not None and _continues(sentence, previous, cue):
+            head = None
+            mention, how = previous.mention, "inherited"  # "said … and suggested", ", adding that"
+        else:
+            mention = build_mention(sentence, head, text, self.actors) if head is not None else None
+        source_ids = {w.id for w in sentence.words_in(mention.span)} if mention is not None and head is not None else set()
+        content = find_content(cue, source_ids, quotes, text, self.cues)
+        if content is None:
+            return None
+        if mention is not None and any(s.overlap(mention.span) for s in content.spans):
+            return None  # a source inside its own content is a misreading
+        return _Draft(sentence, cue, mention, how, content, head_lemma=head.lemma.lower() if head else None)
+
+    def _claim(self, parsed: ParsedDocument, draft: _Draft, quotes: QuoteIndex, speakers: DocumentSpeakers,
+               registry: SpeakerRegistry) -> Claim:
+        cue = draft.cue
+        category = "continuation" if cue is None else cue.category
+        mention = draft.mention
+        if mention is not None and mention.kind != "pronoun" and self._is_document(draft):
+            category = "evidence"
+        claim = Claim(
+            document=parsed.document,
+            sentence_index=draft.sentence.index,
+            kind=_kind(draft.content, parsed.text),
+            content_spans=draft.content.spans,
+            cue_span=cue.span if cue else None,
+            cue_lemma=cue.lemma if cue else None,
+            category=category,
+            source=mention,
+            notes=list(draft.notes),
+        )
+        if draft.follows is not None:
+            claim.speaker, claim.reporter = draft.follows.speaker, draft.follows.reporter
+        elif mention is not None:
+            speaker = speakers.resolve(mention)
+            if speaker is not None and speaker.type is EntityType.OUTLET:
+                claim.reporter = speaker
+            else:
+                claim.speaker = speaker
+            if mention.affiliation:
+                claim.reporter = registry.resolve(mention.affiliation, EntityType.OUTLET)
+            if mention.is_pronoun:
+                claim.notes.append(f"{mention.text!r} resolved to {speaker.name}" if speaker else f"{mention.text!r} unresolved")
+        draft.speaker, draft.reporter = claim.speaker, claim.reporter
+        claim.confidence = self._confidence(draft, claim, quotes)
+        return claim
+
+    def _is_document(self, draft: _Draft) -> bool:
+        return draft.head_lemma in self.actors.documents
+
+    def _confidence(self, draft: _Draft, claim: Claim, quotes: QuoteIndex) -> float:
+        cue = draft.cue
+        if cue is None:
+            score = _STRATEGY_CONFIDENCE["continuation"]
+        else:
+            prior = _KIND_CONFIDENCE.get(cue.kind) or self.cues.weights["noun" if cue.kind == "noun" else cue.category]
+            score = prior * _STRATEGY_CONFIDENCE[draft.content.strategy] * _SOURCE_CONFIDENCE[draft.how]
+        if claim.source is not None and claim.source.is_pronoun:
+            score *= 0.95 if claim.speaker is not None else 0.7
+        if any(not q.closed for q in draft.content.quotes):
+            score *= 0.7
+            claim.notes.append("unbalanced quotation marks")
+        claim.notes.insert(0, f"content by {draft.content.strategy}, source by {draft.how}")
+        return round(min(0.99, max(0.05, score)), 2)
+
+
+def _kind(content: Content, text: str) -> ClaimKind:
+    """Direct: whole quoted sentences; partial: a quoted fragment (or a quote in a frame such as
+    "described X as “Y”"); mixed: reported speech with quoted words; indirect: no quotation."""
+    if not content.quotes:
+        return ClaimKind.INDIRECT
+    if content.strategy == "frame":
+        return ClaimKind.PARTIAL
+    parts = sorted(p for q in content.quotes for p in q.parts)
+    total = sum(len(s) for s in content.spans)
+    quoted = sum(s.overlap(p) for s in content.spans for p in parts)
+    if quoted < total - 3 * len(content.spans):
+        return ClaimKind.MIXED
+    first = next((c for c in parts[0].of(text) if c.isalnum()), "")
+    return ClaimKind.DIRECT if first.isupper() or first.isdigit() else ClaimKind.PARTIAL
+
+
+def _continues(sentence: Sentence, previous: _Draft, cue: Cue) -> bool:
+    """A coordinated or participial cue after another one shares its source: "said … and
+    suggested", "said …, adding that"."""
+    if previous.cue is None or previous.cue.word.id > cue.word.id:
+        return False
+    before = sentence.word(cue.word.id - 1) if cue.word.id > 1 else None
+    participle = cue.word.feat("VerbForm") in ("Ger", "Part") or cue.word.xpos == "VBG"
+    return before is not None and (before.upos == "CCONJ" or (before.text == "," and participle))
+
+
+def _untangle(drafts: list[_Draft], sentence: Sentence) -> list[_Draft]:
+    """Settle attributions inside another's content. One that is a separate clause ("…, as TASS
+    reported that …") cuts the outer content short; one that is part of what was said ("Putin said
+    that Russia will guarantee …") is dropped."""
+    nested: list[_Draft] = []
+    for outer in drafts:
+        for inner in drafts:
+            if inner is outer or inner in nested:
+                continue
+            start = inner.local_region.start
+            cue = inner.cue.span if inner.cue is not None else inner.local_region
+            spans = []
+            for span in outer.content.spans:
+                if span.start <= start < span.end and not any(q.span.contains(inner.local_region) for q in outer.content.quotes):
+                    if span.start < start and (not span.contains(cue) or _separate_clause(sentence, inner, start)):
+                        span = _trim_end(sentence, Span(span.start, start)) or Span(span.start, span.start)
+                    else:
+                        nested.append(inner)
+                spans.append(span)
+            outer.content.spans = [s for s in spans if len(s) > 0]
+    kept: list[_Draft] = []
+    for draft in drafts:
+        if draft in nested or not draft.content.spans:
+            continue
+        if any(d.content.spans == draft.content.spans for d in kept):
+            continue  # two cues for one content ("said and added"): the first is enough
+        kept.append(draft)
+    return kept
+
+
+_SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "although", "though", "but", "whereas", "since"})
+
+
+def _separate_clause(sentence: Sentence, inner: _Draft, start: int) -> bool:
+    """Whether the attribution starting at ``start`` is a clause of its own: after a subordinator,
+    a semicolon or a dash, rather than the complement of the outer cue."""
+    if inner.how == "inherited":
+        return True  # "said … and suggested …": a second statement of the same source
+    before = [w for w in sentence.words if w.end <= start]
+    if not before:
+        return False
+    last = before[-1]
+    if last.text in (";", "—", "–") or last.lemma.lower() in _SUBORDINATORS:
+        return True
+    return inner.cue is not None and any(
+        m.lemma.lower() in _SUBORDINATORS for m in sentence.children(inner.cue.word, "mark"))
+
+
+def _trim_end(sentence: Sentence, span: Span) -> Span | None:
+    """Drop trailing punctuation and function words left by a cut."""
+    words = [w for w in sentence.words if span.start <= w.start and w.end <= span.end]
+    while words and (words[-1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[-1].lemma.lower() in ("as", "while")):
+        words.pop()
+    return Span(words[0].start, words[-1].end) if words else None
+
+
+def _continue_quotes(drafts: list[_Draft], quotes: QuoteIndex, parsed: ParsedDocument,
+                     sentences: list[Sentence]) -> list[_Draft]:
+    """Give quotations that no cue claimed to the claim they continue, if any."""
+    used = [d.region for d in drafts]
+    result = sorted(drafts, key=lambda d: d.region.start)
+    for quote in quotes.quotes:
+        if any(m.overlap(r) for m in quote.marks for r in used) or not _stands_alone(quote, parsed.text, sentences):
+            continue
+        before = [d for d in result if d.region.end <= quote.span.start and (d.mention is not None or d.follows)]
+        if not before:
+            continue
+        previous = before[-1]
+        paragraph = parsed.paragraph_of(quote.span.start)
+        previous_paragraph = parsed.paragraph_of(previous.region.end - 1)
+        if paragraph == previous_paragraph and previous.content.strategy.startswith("quote") and not _claims_between(
+            result, previous, quote
+        ):
+            previous.content.spans = previous.content.spans + list(quote.parts)
+            previous.content.quotes = previous.content.quotes + [quote]
+            previous.notes.append("split quotation joined")
+        elif paragraph - previous_paragraph in (0, 1) and not _claims_between(result, previous, quote):
+            sentence = next((s for s in sentences if s.start <= quote.span.start < s.end + 1), previous.sentence)
+            content = Content(list(quote.parts), "continuation", [quote])
+            draft = _Draft(sentence, None, None, "none", content, follows=previous,
+                           notes=["quotation continues the previous speaker's"])
+            result.append(draft)
+            result.sort(key=lambda d: d.region.start)
+    return result
+
+
+def _claims_between(drafts: list[_Draft], previous: _Draft, quote: Quote) -> bool:
+    return any(previous.region.end <= d.region.start < quote.span.start for d in drafts)
+
+
+def _stands_alone(quote: Quote, text: str, sentences: list[Sentence]) -> bool:
+    """A quotation that is whole sentences: it starts a sentence and ends one."""
+    start, end = quote.span.start, quote.span.end
+    starts_sentence = any(s.start == start for s in sentences) or text[:start].rstrip(" \t").endswith(("\n", ".", "!", "?")) or start == 0
+    tail = text[end:].split("\n", 1)[0].strip()
+    return starts_sentence and (not tail or tail[0] in ".!?" or any(s.start >= end and text[end:s.start].strip() == "" for s in sentences))

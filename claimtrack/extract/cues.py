@@ -1,0 +1,139 @@
+"""Reporting cues in a parsed sentence: verbs ("said", "told reporters"), nouns ("his claim that"),
+phrases ("according to") and the headline colon ("Peskov: ...").
+
+A cue here is only a candidate; it becomes a claim when a content is found for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain import Sentence, Span, Word
+from ..lexicon import CueLexicon
+from .quotes import QuoteIndex
+
+# Verb forms that are verbs whatever the tagger says (headlines: "Zelensky Says ...").
+_ALWAYS_VERBS = frozenset({"said", "says", "told", "tells", "wrote", "writes", "tweeted", "added", "insisted", "warned"})
+_ALLOWED_UPOS = frozenset({"VERB"})
+
+
+@dataclass
+class Cue:
+    sentence: Sentence
+    word: Word  # the head of the cue: the verb, noun, "according" or ":"
+    lemma: str
+    category: str
+    kind: str  # "verb", "noun", "phrase", "colon"
+    words: list[Word]  # every word of the cue span, in order
+
+    @property
+    def span(self) -> Span:
+        return Span(self.words[0].start, self.words[-1].end)
+
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(w.id for w in self.words)
+
+
+def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Cue]:
+    """Candidate cues of ``sentence`` that stand outside quotations, in order."""
+    cues: list[Cue] = []
+    taken: set[int] = set()
+    for word in sentence.words:
+        if word.id in taken or quotes.covers(word.span):
+            continue
+        cue = _phrase_cue(sentence, word, lexicon) or _verb_cue(sentence, word, lexicon) or _noun_cue(
+            sentence, word, lexicon
+        )
+        if cue is not None:
+            cues.append(cue)
+            taken |= cue.ids
+    colon = _colon_cue(sentence, quotes)
+    if colon is not None and not any(c.word.id < colon.word.id for c in cues):
+        cues.append(colon)
+    return sorted(cues, key=lambda c: c.word.id)
+
+
+def _verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
+    lemma = lexicon.verb_lemma(word.text, word.lemma)
+    if lemma is None:
+        return None
+    if word.upos not in _ALLOWED_UPOS and word.text.lower() not in _ALWAYS_VERBS:
+        return None
+    if _hypothetical(sentence, word):
+        return None
+    words = [word]
+    particles = lexicon.particles.get(lemma)
+    if particles is not None:
+        particle = next(
+            (w for w in sentence.children(word, "compound:prt", "advmod", "obl") if w.lemma.lower() in particles),
+            None,
+        )
+        if particle is None and word.id < len(sentence.words):
+            following = sentence.word(word.id + 1)
+            particle = following if following.lemma.lower() in particles else None
+        if particle is None:
+            return None
+        words.append(particle)
+    words.extend(_setting(sentence, word, lexicon))
+    return Cue(sentence, word, lemma, lexicon.verbs[lemma], "verb", sorted(words, key=lambda w: w.id))
+
+
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
+
+
+def _hypothetical(sentence: Sentence, verb: Word) -> bool:
+    """ "to agree to a proposal", "Russia will guarantee": no saying has happened."""
+    for child in sentence.children(verb, "mark", "aux"):
+        lowered = child.text.lower()
+        if (child.relation == "mark" and lowered == "to") or lowered in _MODALS or lowered in ("’ll", "'ll"):
+            return True
+    return False
+
+
+def _setting(sentence: Sentence, verb: Word, lexicon: CueLexicon) -> list[Word]:
+    """ "in a statement", "in an interview" right after the verb belong to the cue."""
+    for child in sentence.children(verb, "obl"):
+        if child.lemma.lower() not in lexicon.cue_setting_nouns or child.id <= verb.id:
+            continue
+        phrase = sorted([child, *sentence.children(child, "case", "det", "nmod:poss", "amod")], key=lambda w: w.id)
+        ids = [w.id for w in phrase]
+        contiguous = ids == list(range(ids[0], ids[-1] + 1))
+        if contiguous and phrase[0].lemma.lower() in ("in", "during") and phrase[0].id <= verb.id + 3:
+            return phrase
+    return []
+
+
+def _noun_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
+    """ "Trump's claim that ...": a reporting noun with a that-clause."""
+    if word.upos != "NOUN" or word.lemma.lower() not in lexicon.nouns:
+        return None
+    clause = [c for c in sentence.children(word, "acl", "ccomp", "appos") if c.upos in ("VERB", "AUX", "ADJ", "NOUN")]
+    if not any(any(m.lemma.lower() == "that" for m in sentence.children(c, "mark")) for c in clause):
+        return None
+    return Cue(sentence, word, word.lemma.lower(), "speech", "noun", [word])
+
+
+def _phrase_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
+    """ "according to", "in the words of", "quoting": the source is what follows."""
+    lowered = [w.text.lower() for w in sentence.words]
+    for phrase in lexicon.source_object_phrases:
+        end = word.id - 1 + len(phrase)
+        if tuple(lowered[word.id - 1:end]) == phrase:
+            words = sentence.words[word.id - 1:end]
+            return Cue(sentence, word, " ".join(phrase), "speech", "phrase", words)
+    return None
+
+
+def _colon_cue(sentence: Sentence, quotes: QuoteIndex) -> Cue | None:
+    """ "Pat Caddell: Democrat voters worried ..." - a short name, a colon, then the content."""
+    for word in sentence.words[1:6]:
+        if word.text != ":":
+            continue
+        before = sentence.words[: word.id - 1]
+        if before and all(w.upos in ("PROPN", "PUNCT") or w.text[:1].isupper() for w in before) and any(
+            w.upos == "PROPN" for w in before
+        ) and word.id < len(sentence.words) - 2:
+            return Cue(sentence, word, ":", "speech", "colon", [word])
+        return None
+    return None

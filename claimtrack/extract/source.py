@@ -1,0 +1,243 @@
+"""Who a cue credits: the head word of the source, found from the tree with positional fallbacks.
+
+- the cue's subject ("Putin said"; "said Putin" too, when it follows the verb directly);
+- the subject of a fronted participle ("Zelenskyy, responding to the attack, condemned");
+- the agent of a passive ("was quoted by X");
+- the subject of the governing verb for participles, infinitives and conjuncts ("appeared on Fox
+  News, claiming"), the modified noun for "reports suggesting";
+- the object of "according to", the possessor of a reporting noun ("Trump's claim");
+- when the tree offers nothing: the noun phrase right after an inverted cue ("“…,” said one
+  diplomat"), or the one right before the cue, skipping parentheticals ("Rutte, who met Trump on
+  Thursday, told Fox News").
+
+A name before a comma wins over a common noun after it: "said Ushakov, a former ambassador".
+"""
+
+from __future__ import annotations
+
+from ..domain import Sentence, Word
+from ..lexicon import ActorLexicon, CueLexicon
+from .cues import Cue
+from .quotes import QuoteIndex
+
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+_CLIMB = frozenset({"advcl", "xcomp", "conj"})
+_NON_FINITE = frozenset({"Ger", "Part", "Inf"})
+_PASSIVE_SOURCE_LEMMAS = frozenset({"quote"})
+_EXPLETIVES = frozenset({"there", "here"})
+
+
+class SourceFinder:
+    def __init__(self, cues: CueLexicon, actors: ActorLexicon):
+        self.cues = cues
+        self.actors = actors
+
+    def find(self, cue: Cue, quotes: QuoteIndex) -> tuple[Word | None, str]:
+        """The source's head word and how it was found (``subject``, ``agent``, ``governor``,
+        ``object``, ``possessor``, ``position``), or ``(None, "none")``."""
+        sentence = cue.sentence
+
+        def usable(word: Word | None) -> bool:
+            return (
+                word is not None
+                and word.upos in _NOMINAL | {"NUM"}
+                and word.relation != "expl"
+                and word.lemma.lower() not in _EXPLETIVES
+                and not word.text.lower().endswith(("self", "selves"))
+                and not quotes.covers(word.span)
+            )
+
+        if cue.kind == "phrase":
+            word = _phrase_object(sentence, cue)
+            return (word, "object") if usable(word) else (None, "none")
+        if cue.kind == "colon":
+            before = [w for w in sentence.words[: cue.word.id - 1] if w.upos == "PROPN"]
+            return (_name_head(sentence, before[-1]), "position") if before else (None, "none")
+        if cue.kind == "noun":
+            for child in sentence.children(cue.word, "nmod:poss", "nmod"):
+                by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
+                if (child.relation == "nmod:poss" or by) and usable(child):
+                    return child, "possessor"
+            return None, "none"
+
+        word = cue.word
+        subject = _subject(sentence, word, cue.lemma)
+        if usable(subject) and _placed(sentence, cue, subject):
+            return _prefer_name(sentence, cue, subject), "subject"
+        for child in sentence.children(word, "advcl"):  # "Zelenskyy, responding to ..., condemned"
+            fronted = _subject(sentence, child, child.lemma.lower())
+            if child.id < word.id and usable(fronted) and fronted.id < child.id:
+                return fronted, "subject"
+        passive = bool(sentence.children(word, "aux:pass"))
+        for child in sentence.children(word, "obl:agent", "obl"):
+            by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
+            if by and passive and usable(child):
+                return child, "agent"
+        if passive and cue.lemma not in _PASSIVE_SOURCE_LEMMAS:
+            return None, "none"  # "no outcomes have been announced": the subject is what, not who
+        governed = self._governor(sentence, word, usable)
+        if governed is not None:
+            return governed, "governor"
+        if word.relation == "acl" and word.xpos in ("VBG", "VBN"):
+            return None, "none"  # "a plan outlining a pathway": a modifier, nobody speaks
+        positional = self._by_position(sentence, cue, quotes, usable)
+        if positional is not None:
+            return positional, "position"
+        main = _main_verb(sentence, word)
+        if main is not None:  # "Waltz appeared on Fox News, claiming": who appeared
+            found = self._before(sentence, main, usable)
+            if found is not None:
+                return found, "governor"
+        return None, "none"
+
+    def _governor(self, sentence: Sentence, word: Word, usable) -> Word | None:
+        """The subject of what governs a non-finite or coordinated cue."""
+        current = word
+        for _ in range(3):
+            if not current.head:
+                return None
+            parent = sentence.word(current.head)
+            if current.relation == "acl" or current.deprel == "acl":
+                is_source = parent.upos == "PROPN" or parent.lemma.lower() in self.actors.documents | self.actors.person_nouns
+                return parent if usable(parent) and is_source and parent.id < word.id else None
+            finite = current.feat("VerbForm") not in _NON_FINITE and current.xpos not in ("VBG", "VBN", "VB", "TO")
+            if current.relation not in _CLIMB or (finite and current.relation != "conj"):
+                return None
+            if current.relation == "conj" and parent.id > current.id:
+                return None
+            subject = _subject(sentence, parent, parent.lemma.lower())
+            if usable(subject) and subject.id < word.id:
+                return _prefer_name(sentence, None, subject)
+            current = parent
+        return None
+
+    def _by_position(self, sentence: Sentence, cue: Cue, quotes: QuoteIndex, usable) -> Word | None:
+        """The noun phrase after an inverted cue ("“…,” said one diplomat") or before the cue."""
+        words = sentence.words
+        first = min(cue.ids)
+        previous = words[first - 2] if first > 1 else None
+        after_quote = previous is not None and (quotes.covers(previous.span) or (
+            previous.text == "," and first > 2 and quotes.covers(words[first - 3].span)))
+        scans = (self._after, self._before) if after_quote else (self._before, self._after)
+        for scan in scans:
+            found = scan(sentence, cue, usable)
+            if found is not None:
+                return found
+        return None
+
+    def _after(self, sentence: Sentence, cue: Cue, usable) -> Word | None:
+        if cue.lemma in self.cues.addressee:
+            return None  # "told Fox News": after the verb stands who was told
+        for word in sentence.words[max(cue.ids):max(cue.ids) + 6]:
+            if usable(word) and word.upos in _NOMINAL:
+                return _name_head(sentence, word)
+            if word.upos not in ("DET", "ADJ", "NUM"):
+                return None
+        return None
+
+    @staticmethod
+    def _before(sentence: Sentence, anchor: Cue | Word, usable) -> Word | None:
+        words = sentence.words
+        index = (min(anchor.ids) if isinstance(anchor, Cue) else anchor.id) - 2
+        while index >= 0:
+            word = words[index]
+            if word.upos in ("AUX", "ADV", "PART"):
+                index -= 1
+            elif word.text == "," and (skipped := _skip_parenthetical(words, index)) is not None:
+                aside = words[skipped + 2:index]
+                if 0 < len(aside) <= 4 and all(w.upos == "PROPN" for w in aside) and usable(aside[-1]):
+                    return _name_head(sentence, aside[-1])  # "a junior officer …, Dmytro, said"
+                index = skipped
+            else:
+                break
+        if index >= 0 and usable(words[index]) and words[index].upos in _NOMINAL:
+            return _name_head(sentence, words[index])
+        return None
+
+
+def _main_verb(sentence: Sentence, participle: Word) -> Word | None:
+    """The finite verb a participial cue after a comma elaborates: its head, or the last before it."""
+    if participle.feat("VerbForm") not in ("Ger", "Part") and participle.xpos != "VBG":
+        return None
+    head = sentence.head_of(participle)
+    if head is not None and head.upos == "VERB" and head.id < participle.id:
+        return head
+    return next((w for w in reversed(sentence.words[: participle.id - 1])
+                 if w.upos == "VERB" and w.feat("VerbForm") == "Fin"), None)
+
+
+def _subject(sentence: Sentence, word: Word, lemma: str) -> Word | None:
+    """The subject, unless the verb is a true passive ("was told", with its auxiliary)."""
+    passive = bool(sentence.children(word, "aux:pass"))
+    for child in sentence.children(word, "nsubj"):
+        if child.deprel == "nsubj:pass" and passive and lemma not in _PASSIVE_SOURCE_LEMMAS:
+            continue
+        return child
+    return None
+
+
+def _placed(sentence: Sentence, cue: Cue, subject: Word) -> bool:
+    """A subject after the cue counts only right after it ("said Putin"), not after "that"."""
+    if subject.id < cue.word.id:
+        return True
+    between = [w for w in sentence.words if max(cue.ids) < w.id < subject.id]
+    return all(w.head == subject.id or w.relation in ("det", "amod", "compound", "nummod", "flat") for w in between)
+
+
+def _prefer_name(sentence: Sentence, cue: Cue | None, subject: Word) -> Word:
+    """ "said Olga, a nurse": when the subject is a common noun set off by a comma after a name,
+    the name is the source and the noun its apposition."""
+    if subject.upos != "NOUN":
+        return subject
+    start = min(w.id for w in sentence.subtree(subject) if w.id <= subject.id)
+    if start >= 3 and sentence.word(start - 1).text == ",":
+        candidate = sentence.word(start - 2)
+        if candidate.upos == "PROPN":
+            return _name_head(sentence, candidate)
+    return subject
+
+
+def _skip_parenthetical(words: list[Word], comma: int) -> int | None:
+    """Index of the word before an aside that ``comma`` closes: ", who met Trump on Thursday,",
+    ", however,", ", responding to the attack,". A stretch with a finite verb of its own (other than
+    in a relative clause) is a clause, not an aside."""
+    for index in range(comma - 1, max(-1, comma - 15), -1):
+        word = words[index]
+        if word.text == ",":
+            aside = words[index + 1:comma]
+            relative = next((i for i, w in enumerate(aside) if w.lemma.lower() in ("who", "which", "whose")), len(aside))
+            finite = any(w.upos in ("VERB", "AUX") and w.feat("VerbForm") == "Fin" for w in aside[:relative])
+            return index - 1 if index >= 1 and aside and not finite else None
+        if word.text in (".", ";", ":", "“", "”", '"'):
+            return None
+    return None
+
+
+def _phrase_object(sentence: Sentence, cue: Cue) -> Word | None:
+    """X in "according to X": the noun the phrase's words hang from, or the first after them."""
+    last = max(cue.ids)
+    for word in cue.words:
+        head = sentence.head_of(word)
+        if head is not None and head.id > last and head.upos in _NOMINAL:
+            return head
+    for child in sentence.children(cue.word, "obj"):
+        return child
+    return next((w for w in sentence.words if w.id > last and w.upos in _NOMINAL), None)
+
+
+def _name_head(sentence: Sentence, word: Word) -> Word:
+    """Climb from a part of a name to its head: "Zelenskyy" → "President" in "President Volodymyr
+    Zelenskyy", "Defence" → "Ministry" in "the Ministry of Defence"."""
+    for _ in range(6):
+        head = sentence.head_of(word)
+        if head is None:
+            break
+        if word.relation in ("compound", "flat"):
+            word = head
+        elif word.relation == "nmod" and head.id < word.id and head.upos in ("PROPN", "NOUN") and any(
+            c.lemma.lower() == "of" for c in sentence.children(word, "case")
+        ):
+            word = head
+        else:
+            break
+    return word

@@ -1,0 +1,123 @@
+"""Ingest: read articles, skip what is already stored, parse and extract the rest, and store each
+article in its own transaction, so that an error or Ctrl-C loses nothing already done and leaves no
+half-written article behind. Re-running continues where an interrupted run stopped."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from .domain import ClaimKind, Document
+from .pipeline import BATCH_SIZE, Analyser
+from .readers import Skipped
+from .speakers import AliasRules, SpeakerRegistry
+from .store.database import Database
+from .store.schema import DocumentRow, SpeakerRow
+from .store.writer import existing_documents, load_registry, save_document
+
+QUOTED = frozenset({ClaimKind.DIRECT, ClaimKind.PARTIAL, ClaimKind.MIXED})
+
+
+@dataclass
+class FileResult:
+    origin: str
+    status: str  # added, replaced, unchanged, duplicate, skipped, failed
+    claims: int = 0
+    quotes: int = 0
+    detail: str = ""
+
+
+@dataclass
+class IngestReport:
+    results: list[FileResult] = field(default_factory=list)
+    interrupted: bool = False
+    not_reached: int = 0  # documents left when interrupted
+    speakers: int = 0  # named speakers in the database afterwards
+
+    @property
+    def statuses(self) -> Counter:
+        return Counter(r.status for r in self.results)
+
+    @property
+    def claims(self) -> int:
+        return sum(r.claims for r in self.results)
+
+    @property
+    def quotes(self) -> int:
+        return sum(r.quotes for r in self.results)
+
+    @property
+    def problems(self) -> list[FileResult]:
+        return [r for r in self.results if r.status in ("skipped", "failed")]
+
+
+def ingest(database: Database, items: Iterable[Document | Skipped], analyser: Analyser,
+           rules: AliasRules | None = None, progress=None) -> IngestReport:
+    """Store the claims of ``items`` (documents or skipped inputs). ``progress`` is called once per
+    item with its :class:`FileResult`."""
+    report = IngestReport()
+    items = list(items)
+    report.not_reached = len(items)
+    with database.session() as session:
+        registry = load_registry(session, rules)
+
+    def record(result: FileResult) -> None:
+        report.results.append(result)
+        report.not_reached -= 1
+        if progress is not None:
+            progress(result)
+
+    pending: list[tuple[Document, int | None]] = []
+    try:
+        for item in items:
+            if isinstance(item, Skipped):
+                record(FileResult(item.origin, "skipped", detail=item.reason))
+                continue
+            with database.session() as session:
+                same_text, same_origin = existing_documents(session, item)
+                if same_text is not None:
+                    status = "unchanged" if same_text.origin == item.origin else "duplicate"
+                    record(FileResult(item.origin, status, detail="" if status == "unchanged" else f"same text as {same_text.origin}"))
+                    continue
+                pending.append((item, same_origin.id if same_origin is not None else None))
+            if len(pending) >= BATCH_SIZE:
+                registry = _store_batch(database, pending, analyser, registry, rules, record)
+                pending = []
+        if pending:
+            registry = _store_batch(database, pending, analyser, registry, rules, record)
+    except KeyboardInterrupt:
+        report.interrupted = True
+    with database.session() as session:
+        report.speakers = session.scalar(select(func.count(SpeakerRow.id)).where(SpeakerRow.anonymous.is_(False))) or 0
+    return report
+
+
+def _store_batch(database: Database, pending: list[tuple[Document, int | None]], analyser: Analyser,
+                 registry: SpeakerRegistry, rules: AliasRules | None, record: Callable[[FileResult], None]) -> SpeakerRegistry:
+    """Parse a batch together, then store each article in a transaction of its own."""
+    documents = [d for d, _ in pending]
+    sentences = analyser.parse(documents)
+    for (document, replacing_id), parsed in zip(pending, sentences):
+        try:
+            processed = analyser.analyse(document, parsed, registry)
+            with database.transaction() as session:
+                same_text, _ = existing_documents(session, document)
+                if same_text is not None:  # an identical file earlier in this batch
+                    record(FileResult(document.origin, "duplicate", detail=f"same text as {same_text.origin}"))
+                    continue
+                replacing = session.get(DocumentRow, replacing_id) if replacing_id else None
+                save_document(session, processed, replacing)
+            quotes = sum(c.kind in QUOTED for c in processed.claims)
+            status = "replaced" if replacing_id else "added"
+            record(FileResult(document.origin, status, len(processed.claims), quotes))
+        except KeyboardInterrupt:
+            raise
+        except Exception as exc:  # one article's failure must not stop the run
+            record(FileResult(document.origin, "failed", detail=f"{type(exc).__name__}: {exc}"))
+            with database.session() as session:
+                registry = load_registry(session, rules)  # forget speakers of the rolled-back article
+    return registry
+

@@ -1,0 +1,158 @@
+"""Stanza behind one seam: where the models are, whether they are complete, and text → parsed sentences.
+
+The pipeline is built once per process and per models dir (:func:`get_parser`); nothing here runs
+at import time. Tagging (tokenize, mwt, pos, lemma) and parsing (depparse, ner) are separate
+stages, so the expensive second stage can be limited to sentences that can hold an attribution.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from .domain import Sentence, Word, paragraph_spans
+
+LANG = "en"
+TAGGING = ("tokenize", "mwt", "pos", "lemma")
+PARSING = ("depparse", "ner")
+PROCESSORS = TAGGING + PARSING
+MODELS_ENV = "CLAIMTRACK_MODELS"
+
+
+class ModelsMissing(RuntimeError):
+    """The Stanza resources dir lacks something the pipeline needs."""
+
+
+def default_models_dir() -> Path:
+    """Stanza's own resources dir (``STANZA_RESOURCES_DIR`` or ``~/stanza_resources``)."""
+    from stanza.resources.common import DEFAULT_MODEL_DIR
+
+    return Path(DEFAULT_MODEL_DIR)
+
+
+def resolve_models_dir(models: str | os.PathLike[str] | None = None) -> Path:
+    """The one models setting: the argument, else ``$CLAIMTRACK_MODELS``, else Stanza's default dir."""
+    chosen = models or os.environ.get(MODELS_ENV)
+    return Path(chosen).expanduser() if chosen else default_models_dir()
+
+
+def missing_models(models_dir: Path) -> list[str]:
+    """Files the English pipeline needs that ``models_dir`` lacks (empty when complete)."""
+    resources_file = models_dir / "resources.json"
+    if not resources_file.is_file():
+        return [str(resources_file)]
+    try:
+        resources = json.loads(resources_file.read_text(encoding="utf-8"))
+        lang = resources[LANG]
+        lang = resources[lang["alias"]] if "alias" in lang else lang
+        defaults = lang["default_processors"]
+    except (ValueError, KeyError) as exc:
+        return [f"{resources_file} (no usable '{LANG}' entry: {exc})"]
+    missing = []
+    for processor in PROCESSORS:
+        package = defaults.get(processor)
+        if package is None:
+            missing.append(f"{processor} (not listed in {resources_file})")
+            continue
+        package = package if isinstance(package, str) else next(iter(package))
+        needed = [(processor, package)]
+        for dep in lang.get(processor, {}).get(package, {}).get("dependencies", []):
+            needed.append((dep["model"], dep["package"]))
+        for model, name in needed:
+            path = models_dir / LANG / model / f"{name}.pt"
+            if not path.is_file():
+                missing.append(str(path))
+    return sorted(set(missing))
+
+
+def check_models(models_dir: Path) -> None:
+    missing = missing_models(models_dir)
+    if missing:
+        raise ModelsMissing(
+            f"Stanza English models are incomplete in {models_dir}; missing:\n  "
+            + "\n  ".join(missing)
+            + f"\nRun `claimtrack models download` (needs internet), or point --models / "
+            f"${MODELS_ENV} at a complete Stanza resources dir."
+        )
+
+
+def download_models(models_dir: Path) -> None:
+    """Fetch the official English models into ``models_dir`` (Stanza shows download progress)."""
+    import stanza
+
+    models_dir.mkdir(parents=True, exist_ok=True)
+    stanza.download(LANG, model_dir=str(models_dir), processors=",".join(PROCESSORS), logging_level="INFO")
+
+
+class Parser:
+    """Turns texts into lists of :class:`~claimtrack.domain.Sentence` with Stanza."""
+
+    def __init__(self, models_dir: Path):
+        check_models(models_dir)
+        import stanza
+
+        self.models_dir = models_dir
+        self._pipeline = stanza.Pipeline(
+            LANG,
+            dir=str(models_dir),
+            processors=",".join(PROCESSORS),
+            download_method=None,
+            logging_level="WARN",
+            use_gpu=False,
+        )
+
+    def parse(self, texts: Sequence[str]) -> list[list[Sentence]]:
+        """Parse ``texts`` as one batch. Each paragraph (line) is parsed on its own, so that a
+        headline without a full stop never runs into the next line; offsets stay document-wide."""
+        import stanza
+
+        units = [(i, span) for i, text in enumerate(texts) for span in paragraph_spans(text)]
+        if not units:
+            return [[] for _ in texts]
+        docs = [stanza.Document([], text=span.of(texts[i])) for i, span in units]
+        docs = self._pipeline.process(docs, processors=",".join(TAGGING))
+        docs = self._pipeline.process(docs, processors=",".join(PARSING))
+        result: list[list[Sentence]] = [[] for _ in texts]
+        for (i, span), doc in zip(units, docs):
+            for words in _convert(doc, span.start):
+                result[i].append(Sentence(index=len(result[i]), words=words))
+        return result
+
+
+@lru_cache(maxsize=2)
+def get_parser(models_dir: Path) -> Parser:
+    """The process-wide parser for ``models_dir`` (loading Stanza takes seconds: do it once)."""
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    return Parser(models_dir)
+
+
+def _convert(doc, offset: int) -> list[list[Word]]:
+    """Stanza sentences → domain words, with offsets shifted by ``offset`` into the whole text."""
+    sentences = []
+    for sent in doc.sentences:
+        words = []
+        for token in sent.tokens:
+            for w in token.words:
+                start = w.start_char if w.start_char is not None else token.start_char
+                end = w.end_char if w.end_char is not None else token.end_char
+                words.append(
+                    Word(
+                        id=w.id,
+                        text=w.text,
+                        lemma=w.lemma if w.lemma is not None else w.text.lower(),
+                        upos=w.upos or "X",
+                        head=w.head or 0,
+                        deprel=w.deprel or "dep",
+                        start=start + offset,
+                        end=end + offset,
+                        xpos=w.xpos or "",
+                        feats=w.feats or "",
+                        ner=token.ner or "O",
+                    )
+                )
+        sentences.append(words)
+    return sentences

@@ -1,0 +1,67 @@
+"""Documents in, claims out: parse in batches, extract, tag topics. Shared by ingest, extract and eval."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+
+from .domain import Claim, Document, ParsedDocument, Sentence
+from .extract.attribution import Extractor
+from .nlp import Parser
+from .speakers import SpeakerRegistry
+from .store.writer import ProcessedDocument
+from .topics import ClaimText, Passage, TopicTable, score_topics
+
+BATCH_SIZE = 8  # documents parsed together: Stanza batches their sentences
+
+
+class Analyser:
+    """One parser, extractor and topic table for a run."""
+
+    def __init__(self, parser: Parser, extractor: Extractor | None = None, topics: TopicTable | None = None):
+        self.parser = parser
+        self.extractor = extractor or Extractor()
+        self.topics = topics or TopicTable.load()
+
+    def parse(self, documents: Sequence[Document]) -> list[list[Sentence]]:
+        """Sentences of each document's body (appended page furniture is not parsed)."""
+        return self.parser.parse([d.text[:d.body.end] for d in documents])
+
+    def analyse(self, document: Document, sentences: list[Sentence], registry: SpeakerRegistry) -> ProcessedDocument:
+        parsed = ParsedDocument(document, sentences)
+        claims = self.extractor.extract(parsed, registry)
+        lemmas = [content_lemmas(claim, sentences) for claim in claims]
+        texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker else None, c.text, words)
+                 for c, words in zip(claims, lemmas)]
+        passages = [
+            Passage(s.index, parsed.paragraph_of(s.start), s.span.of(document.text), " ".join(w.lemma.lower() for w in s.words))
+            for s in sentences
+        ]
+        hits = score_topics(texts, passages, list(self.topics.topics.values()))
+        return ProcessedDocument(parsed, claims, lemmas, hits)
+
+    def run(self, documents: Iterable[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:
+        """Analyse ``documents`` in parse batches, yielding each as soon as its batch is parsed."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= BATCH_SIZE:
+                yield from self._batch(batch, registry)
+                batch = []
+        if batch:
+            yield from self._batch(batch, registry)
+
+    def _batch(self, batch: list[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:
+        for document, sentences in zip(batch, self.parse(batch)):
+            yield self.analyse(document, sentences, registry)
+
+
+def content_lemmas(claim: Claim, sentences: list[Sentence]) -> str:
+    """Lemmas of the words inside a claim's content spans, in order."""
+    lemmas = []
+    for sentence in sentences:
+        if sentence.end < claim.content_span.start or sentence.start > claim.content_span.end:
+            continue
+        for word in sentence.words:
+            if any(s.start <= word.start and word.end <= s.end for s in claim.content_spans):
+                lemmas.append(word.lemma.lower())
+    return " ".join(lemmas)

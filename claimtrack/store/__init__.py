@@ -1,0 +1,1 @@
+"""Storage: the database schema, writing processed articles, and queries."""

@@ -1,0 +1,92 @@
+"""Opening a claimtrack database: a SQLite file by default, any SQLAlchemy URL (PostgreSQL) otherwise.
+
+The schema is created on first use and its version recorded in ``meta``; a database written by a
+newer claimtrack is refused rather than misread. Migrations between versions live in
+:data:`MIGRATIONS` (see docs/schema.md).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, create_engine, event, inspect, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .schema import SCHEMA_VERSION, Base, Meta
+
+DB_ENV = "CLAIMTRACK_DB"
+DEFAULT_DB = "claimtrack.sqlite"
+
+# version N → function that brings a database at version N to N + 1
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+class SchemaError(RuntimeError):
+    """The database's schema cannot be used by this version of claimtrack."""
+
+
+def database_url(value: str | os.PathLike[str] | None = None) -> str:
+    """A SQLAlchemy URL from ``--db``/``$CLAIMTRACK_DB``: a URL as is, anything else a SQLite file."""
+    chosen = str(value or os.environ.get(DB_ENV) or DEFAULT_DB)
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser()}"
+
+
+class Database:
+    """An engine and a session factory over an initialised claimtrack schema."""
+
+    def __init__(self, url: str | os.PathLike[str] | None = None):
+        self.url = database_url(url)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._initialise()
+
+    def _initialise(self) -> None:
+        with self.engine.begin() as connection:
+            if not inspect(connection).has_table("meta"):
+                Base.metadata.create_all(connection)
+                connection.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                return
+            found = connection.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar_one_or_none()
+            version = int(found) if found is not None else 0
+            if version > SCHEMA_VERSION:
+                raise SchemaError(
+                    f"{self.url} has schema version {version}; this claimtrack knows up to {SCHEMA_VERSION}. "
+                    "Upgrade claimtrack to use it."
+                )
+            while version < SCHEMA_VERSION:
+                if version not in MIGRATIONS:
+                    raise SchemaError(f"no migration from schema version {version} to {version + 1} for {self.url}")
+                MIGRATIONS[version](connection)
+                version += 1
+                connection.execute(Meta.__table__.update().where(Meta.key == "schema_version").values(value=str(version)))
+            Base.metadata.create_all(connection)  # tables added since, if any
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed together at the end, or not at all."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()

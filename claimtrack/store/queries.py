@@ -1,0 +1,232 @@
+"""Reading claims and speakers back: the questions fact-checkers ask, as plain records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..speakers import normalise
+from ..topics import ABOUT_THRESHOLD, ClaimText, Passage, Topic, TopicTable, score_topics
+from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow
+
+SPEAKER_SIMILARITY = 88
+
+
+@dataclass
+class ClaimRecord:
+    """A stored claim with its source document and speaker, ready to print or export."""
+
+    id: int
+    speaker: str | None
+    speaker_type: str | None
+    speaker_mention: str | None
+    role: str | None
+    reporter: str | None
+    kind: str
+    category: str
+    text: str
+    cue: str | None
+    sentence: str
+    confidence: float
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+    origin: str
+    title: str | None
+    document_id: int
+    content_spans: list[list[int]]
+    cue_span: list[int] | None
+    speaker_span: list[int] | None
+    topics: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        data = dict(self.__dict__)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data
+
+
+@dataclass
+class SpeakerRecord:
+    id: int
+    name: str
+    type: str
+    anonymous: bool
+    claims: int
+    documents: int
+    aliases: list[str]
+    roles: list[str]
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def speaker_ids(session: Session, query: str) -> list[int]:
+    """Speakers a user means by ``query``: any alias, case-insensitively; then a whole-word part of
+    a name ("Zelensky" in "Volodymyr Zelensky"); then a close spelling."""
+    key = normalise(query)
+    exact = session.scalars(select(AliasRow.speaker_id).where(AliasRow.normalized == key).distinct()).all()
+    if exact:
+        return sorted(exact)
+    partial = session.scalars(
+        select(AliasRow.speaker_id).where(or_(AliasRow.normalized.like(f"% {key}"), AliasRow.normalized.like(f"{key} %"))).distinct()
+    ).all()
+    if partial:
+        return sorted(partial)
+    aliases = session.execute(select(AliasRow.normalized, AliasRow.speaker_id)).all()
+    choices = {a: s for a, s in aliases}
+    matches = process.extract(key, list(choices), scorer=fuzz.ratio, score_cutoff=SPEAKER_SIMILARITY, limit=10)
+    return sorted({choices[m[0]] for m in matches})
+
+
+def find_claims(
+    session: Session,
+    speaker: str | None = None,
+    about: str | None = None,
+    source: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    kind: str | None = None,
+    topics: TopicTable | None = None,
+    min_confidence: float = 0.0,
+    limit: int | None = None,
+) -> list[ClaimRecord]:
+    """Claims matching every filter given, oldest article first."""
+    speaker_row = aliased(SpeakerRow)
+    reporter_row = aliased(SpeakerRow)
+    statement: Select = (
+        select(ClaimRow, DocumentRow, speaker_row, reporter_row, SentenceRow)
+        .join(DocumentRow, ClaimRow.document_id == DocumentRow.id)
+        .outerjoin(speaker_row, ClaimRow.speaker_id == speaker_row.id)
+        .outerjoin(reporter_row, ClaimRow.reporter_id == reporter_row.id)
+        .outerjoin(SentenceRow, and_(SentenceRow.document_id == ClaimRow.document_id,
+                                     SentenceRow.index == ClaimRow.sentence_index))
+        .where(ClaimRow.confidence >= min_confidence)
+    )
+    if speaker:
+        ids = speaker_ids(session, speaker)
+        if not ids:
+            return []
+        statement = statement.where(ClaimRow.speaker_id.in_(ids))
+    if source:
+        pattern = f"%{source.lower()}%"
+        statement = statement.where(or_(func.lower(DocumentRow.outlet).like(pattern), func.lower(reporter_row.name).like(pattern)))
+    if since:
+        statement = statement.where(DocumentRow.published >= since)
+    if until:
+        statement = statement.where(DocumentRow.published <= until)
+    if kind:
+        statement = statement.where(ClaimRow.kind == kind)
+    topics = topics or TopicTable.load()
+    topic = topics.resolve(about) if about else None
+    if topic is not None and topic.name in topics.topics:
+        tagged = select(ClaimTopicRow.claim_id).where(ClaimTopicRow.topic == topic.name, ClaimTopicRow.score >= ABOUT_THRESHOLD)
+        statement = statement.where(ClaimRow.id.in_(tagged))
+    elif topic is not None:  # free text: documents that mention it, then the passage test
+        statement = statement.where(or_(*[func.lower(DocumentRow.text).like(f"%{t}%") for t in topic.terms]))
+    statement = statement.order_by(DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.id, ClaimRow.content_start)
+    rows = session.execute(statement).all()
+    if topic is not None and topic.name not in topics.topics:
+        rows = _about_free_text(session, rows, topic)
+    if limit is not None:
+        rows = rows[:limit]
+    claim_topics = _topics_of(session, [r[0].id for r in rows])
+    return [_record(*row, topics=claim_topics.get(row[0].id, [])) for row in rows]
+
+
+def _about_free_text(session: Session, rows: list, topic: Topic) -> list:
+    """Keep the rows whose claim, sentence or passage mentions the ad-hoc topic."""
+    kept = []
+    by_document: dict[int, list] = defaultdict(list)
+    for row in rows:
+        by_document[row[1].id].append(row)
+    for document_id, document_rows in by_document.items():
+        document = document_rows[0][1]
+        sentences = [
+            Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas)
+            for s in session.scalars(select(SentenceRow).where(SentenceRow.document_id == document_id))
+        ]
+        all_claims = session.scalars(select(ClaimRow).where(ClaimRow.document_id == document_id).order_by(ClaimRow.content_start)).all()
+        texts = [ClaimText(c.sentence_index, c.speaker_id, c.text, c.lemmas) for c in all_claims]
+        hits = dict(zip((c.id for c in all_claims), score_topics(texts, sentences, [topic])))
+        kept.extend(row for row in document_rows if any(h.score >= ABOUT_THRESHOLD for h in hits.get(row[0].id, [])))
+    order = {id(row): i for i, row in enumerate(rows)}
+    return sorted(kept, key=lambda row: order[id(row)])
+
+
+def _topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start:start + 500]
+        statement = select(ClaimTopicRow.claim_id, ClaimTopicRow.topic).where(
+            ClaimTopicRow.claim_id.in_(chunk), ClaimTopicRow.score >= ABOUT_THRESHOLD).order_by(ClaimTopicRow.topic)
+        for claim_id, topic in session.execute(statement):
+            found[claim_id].append(topic)
+    return found
+
+
+def _record(claim: ClaimRow, document: DocumentRow, speaker: SpeakerRow | None, reporter: SpeakerRow | None,
+            sentence: SentenceRow | None, topics: list[str]) -> ClaimRecord:
+    return ClaimRecord(
+        id=claim.id,
+        speaker=speaker.name if speaker else None,
+        speaker_type=speaker.type if speaker else None,
+        speaker_mention=claim.speaker_text,
+        role=claim.role,
+        reporter=reporter.name if reporter else None,
+        kind=claim.kind,
+        category=claim.category,
+        text=claim.text,
+        cue=claim.cue,
+        sentence=document.text[sentence.start:sentence.end] if sentence else "",
+        confidence=claim.confidence,
+        outlet=document.outlet,
+        published=document.published,
+        url=document.url,
+        origin=document.origin,
+        title=document.title,
+        document_id=document.id,
+        content_spans=claim.content_spans,
+        cue_span=[claim.cue_start, claim.cue_end] if claim.cue_start is not None else None,
+        speaker_span=[claim.speaker_start, claim.speaker_end] if claim.speaker_start is not None else None,
+        topics=topics,
+    )
+
+
+def list_speakers(session: Session, name: str | None = None, include_anonymous: bool = False) -> list[SpeakerRecord]:
+    """Speakers with their number of claims and documents, aliases and roles, most quoted first."""
+    counts = (
+        select(ClaimRow.speaker_id, func.count(ClaimRow.id).label("claims"),
+               func.count(func.distinct(ClaimRow.document_id)).label("documents"))
+        .where(ClaimRow.speaker_id.is_not(None))
+        .group_by(ClaimRow.speaker_id)
+        .subquery()
+    )
+    statement = select(SpeakerRow, counts.c.claims, counts.c.documents).join(counts, counts.c.speaker_id == SpeakerRow.id)
+    if not include_anonymous:
+        statement = statement.where(SpeakerRow.anonymous.is_(False))
+    if name:
+        ids = speaker_ids(session, name)
+        statement = statement.where(SpeakerRow.id.in_(ids))
+    statement = statement.order_by(counts.c.claims.desc(), SpeakerRow.name)
+    rows = session.execute(statement).all()
+    ids = [r[0].id for r in rows]
+    aliases: dict[int, list[str]] = defaultdict(list)
+    roles: dict[int, list[str]] = defaultdict(list)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        alias_rows = select(AliasRow.speaker_id, AliasRow.alias).where(AliasRow.speaker_id.in_(chunk)).order_by(AliasRow.alias)
+        for speaker_id, alias in session.execute(alias_rows):
+            aliases[speaker_id].append(alias)
+        role_rows = select(RoleRow.speaker_id, RoleRow.role).where(RoleRow.speaker_id.in_(chunk)).order_by(RoleRow.role)
+        for speaker_id, role in session.execute(role_rows):
+            roles[speaker_id].append(role)
+    return [
+        SpeakerRecord(row.id, row.name, row.type, row.anonymous, claims, documents,
+                      [a for a in aliases[row.id] if a != row.name], roles[row.id])
+        for row, claims, documents in rows
+    ]

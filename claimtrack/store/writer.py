@@ -1,0 +1,141 @@
+"""Writing one processed article, its sentences, claims, speakers and topics, in the caller's
+transaction; and loading the known speakers back into a registry."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, exists, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain import Claim, Document, EntityType, ParsedDocument, Speaker
+from ..speakers import AliasRules, SpeakerRegistry, normalise
+from ..topics import TopicHit
+from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow
+
+
+@dataclass
+class ProcessedDocument:
+    """Everything ingest learned about one article, ready to be stored."""
+
+    parsed: ParsedDocument
+    claims: list[Claim]
+    claim_lemmas: list[str]
+    topics: list[list[TopicHit]]
+
+
+def load_registry(session: Session, rules: AliasRules | None = None) -> SpeakerRegistry:
+    """The named speakers of the database (descriptions stay with their documents)."""
+    registry = SpeakerRegistry(rules)
+    rows = session.scalars(
+        select(SpeakerRow)
+        .where(SpeakerRow.anonymous.is_(False))
+        .options(selectinload(SpeakerRow.aliases), selectinload(SpeakerRow.roles))
+        .order_by(SpeakerRow.id)
+    )
+    for row in rows:
+        registry.add(Speaker(
+            name=row.name, type=EntityType(row.type), aliases={a.alias for a in row.aliases},
+            roles={r.role for r in row.roles}, id=row.id,
+        ))
+    return registry
+
+
+def existing_documents(session: Session, document: Document) -> tuple[DocumentRow | None, DocumentRow | None]:
+    """(a stored document with the same text, the stored document from the same origin)."""
+    same_text = session.scalars(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash).limit(1)).first()
+    same_origin = session.scalars(select(DocumentRow).where(DocumentRow.origin == document.origin)).first()
+    return same_text, same_origin
+
+
+def save_document(session: Session, processed: ProcessedDocument, replacing: DocumentRow | None = None) -> DocumentRow:
+    """Store ``processed``; with ``replacing``, the old version's sentences and claims go first."""
+    document = processed.parsed.document
+    if replacing is not None:
+        row = replacing
+        row.claims.clear()
+        row.sentences.clear()
+        session.flush()
+    else:
+        row = DocumentRow(origin=document.origin)
+        session.add(row)
+    row.content_hash = document.content_hash
+    row.title = document.title
+    row.outlet = document.outlet
+    row.url = document.url
+    row.published = document.published
+    row.text = document.text
+    row.body_end = document.body_end
+    row.ingested_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+    parsed = processed.parsed
+    for sentence in parsed.sentences:
+        row.sentences.append(SentenceRow(
+            index=sentence.index, paragraph=parsed.paragraph_of(sentence.start), start=sentence.start,
+            end=sentence.end, lemmas=" ".join(w.lemma.lower() for w in sentence.words),
+        ))
+    stored: dict[int, int] = {}  # id(Speaker) → row id
+    for claim, lemmas, hits in zip(processed.claims, processed.claim_lemmas, processed.topics):
+        claim_row = ClaimRow(
+            speaker_id=_speaker_id(session, claim.speaker, stored),
+            reporter_id=_speaker_id(session, claim.reporter, stored),
+            kind=claim.kind.value,
+            category=claim.category,
+            text=claim.text,
+            lemmas=lemmas,
+            content_start=claim.content_span.start,
+            content_end=claim.content_span.end,
+            content_spans=[s.as_list() for s in claim.content_spans],
+            cue=claim.cue,
+            cue_lemma=claim.cue_lemma,
+            cue_start=claim.cue_span.start if claim.cue_span else None,
+            cue_end=claim.cue_span.end if claim.cue_span else None,
+            speaker_text=claim.source.text if claim.source else None,
+            speaker_start=claim.source.span.start if claim.source else None,
+            speaker_end=claim.source.span.end if claim.source else None,
+            role=claim.source.role if claim.source else None,
+            sentence_index=claim.sentence_index,
+            confidence=claim.confidence,
+            notes=claim.notes,
+        )
+        claim_row.topics = [ClaimTopicRow(topic=h.topic, score=h.score, where=h.where, term=h.term) for h in hits]
+        row.claims.append(claim_row)
+    session.flush()
+    if replacing is not None:
+        _drop_orphan_descriptions(session)
+    return row
+
+
+def _speaker_id(session: Session, speaker: Speaker | None, stored: dict[int, int]) -> int | None:
+    if speaker is None:
+        return None
+    if id(speaker) in stored:
+        return stored[id(speaker)]
+    if speaker.id is None:
+        row = SpeakerRow(name=speaker.name, type=speaker.type.value, anonymous=speaker.anonymous)
+        session.add(row)
+        session.flush()
+        speaker.id = row.id
+    else:
+        row = session.get(SpeakerRow, speaker.id)
+        if row is None:
+            raise LookupError(f"speaker {speaker.name!r} (id {speaker.id}) is gone from the database")
+        row.name, row.type = speaker.name, speaker.type.value
+    known = {a.normalized for a in row.aliases}
+    for alias in sorted(speaker.aliases | {speaker.name}):
+        key = normalise(alias)
+        if key and key not in known:
+            row.aliases.append(AliasRow(alias=alias, normalized=key))
+            known.add(key)
+    roles = {r.role for r in row.roles}
+    for role in sorted(speaker.roles - roles):
+        row.roles.append(RoleRow(role=role))
+    stored[id(speaker)] = row.id
+    return row.id
+
+
+def _drop_orphan_descriptions(session: Session) -> None:
+    """Anonymous speakers ("a Polish border official") belong to one document: gone with its claims."""
+    used = select(ClaimRow.id).where(or_(ClaimRow.speaker_id == SpeakerRow.id, ClaimRow.reporter_id == SpeakerRow.id))
+    session.execute(delete(SpeakerRow).where(SpeakerRow.anonymous.is_(True), ~exists(used)))

@@ -1,0 +1,161 @@
+"""Topics: named lists of terms ("ceasefire": ceasefire, truce, cease hostilities, …), and the
+scoring that says whether a claim is about one, from the claim, its sentence and its passage.
+
+Works on stored text and lemmas only, so queries never parse.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from .lexicon import load_data
+
+TOPICS_ENV = "CLAIMTRACK_TOPICS"
+IN_CLAIM, IN_SENTENCE, IN_PASSAGE = 1.0, 0.8, 0.6
+ABOUT_THRESHOLD = 0.5  # the lowest score that counts as "about"
+_BEFORE = 2  # sentences of context before a speaker's passage (what follows is not what they answered)
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    terms: tuple[str, ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(_term_regex(t) for t in self.terms), re.IGNORECASE)
+
+    def found_in(self, *texts: str) -> str | None:
+        """The first term occurring in any of ``texts``."""
+        for text in texts:
+            match = self.pattern.search(text)
+            if match:
+                return match.group(0)
+        return None
+
+
+def _term_regex(term: str) -> str:
+    words = re.split(r"[\s\-]+", term.strip().lower())
+    body = r"[\s\-]?".join(re.escape(w) for w in words if w)
+    return rf"(?<![\w]){body}(?:s|es)?(?![\w])"
+
+
+def query_terms(query: str) -> tuple[str, ...]:
+    """Free-text terms for a query, with crude singulars so that "ceasefires" finds "ceasefire"."""
+    query = query.strip().lower()
+    forms = {query}
+    if query.endswith("ies") and len(query) > 4:
+        forms.add(query[:-3] + "y")
+    elif query.endswith("es") and len(query) > 4:
+        forms.add(query[:-2])
+    elif query.endswith("s") and len(query) > 3:
+        forms.add(query[:-1])
+    return tuple(sorted(forms))
+
+
+class TopicTable:
+    """The topics in force: the built-in table, extended or overridden by a user's TOML file."""
+
+    def __init__(self, topics: dict[str, Topic]):
+        self.topics = topics
+
+    @classmethod
+    def load(cls, extra: str | os.PathLike[str] | None = None) -> TopicTable:
+        data = dict(load_data("topics.toml"))
+        extra = extra or os.environ.get(TOPICS_ENV)
+        if extra:
+            with open(extra, "rb") as handle:
+                for name, entry in tomllib.load(handle).items():
+                    if not isinstance(entry, dict) or not isinstance(entry.get("terms"), list):
+                        raise ValueError(f"{extra}: topic [{name}] needs a list of terms")
+                    data[name] = entry
+        return cls({name: Topic(name, tuple(entry["terms"])) for name, entry in data.items()})
+
+    def named(self, query: str) -> Topic | None:
+        """The topic a query names, by its name or by one of its terms ("truce" → ceasefire)."""
+        lowered = query.strip().lower()
+        if lowered in self.topics:
+            return self.topics[lowered]
+        for topic in self.topics.values():
+            if topic.found_in(lowered) == lowered or any(lowered == t.lower() for t in topic.terms):
+                return topic
+        return None
+
+    def resolve(self, query: str) -> Topic:
+        """A named topic, or an ad-hoc one made of the query's words."""
+        return self.named(query) or Topic(query.strip().lower(), query_terms(query))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence as topic scoring sees it."""
+
+    index: int
+    paragraph: int
+    text: str
+    lemmas: str
+
+
+@dataclass(frozen=True)
+class ClaimText:
+    """What topic scoring needs of a claim."""
+
+    sentence_index: int
+    speaker: object  # any hashable key; claims of one speaker in a row form a passage
+    text: str
+    lemmas: str
+
+
+@dataclass(frozen=True)
+class TopicHit:
+    topic: str
+    score: float
+    where: str  # "claim", "sentence" or "passage"
+    term: str
+
+
+def score_topics(claims: Sequence[ClaimText], sentences: Sequence[Passage], topics: Sequence[Topic]) -> list[list[TopicHit]]:
+    """For each claim, the topics it is about, best first."""
+    by_index = {s.index: s for s in sentences}
+    passages = _passages(claims)
+    hits: list[list[TopicHit]] = []
+    for claim, (first, last) in zip(claims, passages):
+        sentence = by_index.get(claim.sentence_index)
+        context = [by_index[i] for i in range(first - _BEFORE, last + 1) if i in by_index]
+        found = []
+        for topic in topics:
+            if term := topic.found_in(claim.text, claim.lemmas):
+                found.append(TopicHit(topic.name, IN_CLAIM, "claim", term))
+            elif sentence is not None and (term := topic.found_in(sentence.text, sentence.lemmas)):
+                found.append(TopicHit(topic.name, IN_SENTENCE, "sentence", term))
+            elif term := next((t for s in context if (t := topic.found_in(s.text, s.lemmas))), None):
+                found.append(TopicHit(topic.name, IN_PASSAGE, "passage", term))
+        hits.append(sorted(found, key=lambda h: -h.score))
+    return hits
+
+
+def _passages(claims: Sequence[ClaimText]) -> list[tuple[int, int]]:
+    """(first, last) sentence of the run of statements each claim belongs to: claims of one
+    speaker no more than one sentence apart, in document order."""
+    order = sorted(range(len(claims)), key=lambda i: claims[i].sentence_index)
+    groups: list[list[int]] = []
+    for i in order:
+        claim = claims[i]
+        if groups and claim.speaker is not None:
+            last = claims[groups[-1][-1]]
+            if last.speaker == claim.speaker and claim.sentence_index - last.sentence_index <= 1:
+                groups[-1].append(i)
+                continue
+        groups.append([i])
+    spans: list[tuple[int, int]] = [(0, 0)] * len(claims)
+    for group in groups:
+        first = claims[group[0]].sentence_index
+        last = claims[group[-1]].sentence_index
+        for i in group:
+            spans[i] = (first, last)
+    return spans
