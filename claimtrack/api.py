@@ -22,6 +22,7 @@ from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped, read_paths
 from .speakers import AliasRules, SpeakerRegistry
 from .store.database import Database
 from .store.queries import ClaimRecord, SpeakerRecord, find_claims, list_speakers
+from .store.writer import retag_topics
 from .topics import TopicTable
 
 ALIASES_ENV = "CLAIMTRACK_ALIASES"
@@ -67,6 +68,11 @@ class Tracker:
     def speakers(self, name: str | None = None, include_anonymous: bool = False) -> list[SpeakerRecord]:
         with self.database.session() as session:
             return list_speakers(session, name, include_anonymous)
+
+    def retag(self) -> int:
+        """Recompute all topic tags with the present topic table (after editing it); no parsing."""
+        with self.database.transaction() as session:
+            return retag_topics(session, self.topics)
 
     def close(self) -> None:
         self.database.dispose()

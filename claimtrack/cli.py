@@ -256,6 +256,28 @@ def models_check(settings: Settings) -> None:
     click.echo(f"{target}: complete")
 
 
+@main.group()
+def topics() -> None:
+    """The topics --about understands (built in, plus --topics FILE)."""
+
+
+@topics.command("list")
+@click.pass_obj
+def topics_list(settings: Settings) -> None:
+    """Each topic with its terms."""
+    from .topics import TopicTable
+
+    for name, topic in TopicTable.load(settings.topics).topics.items():
+        click.echo(f"{name}: {', '.join(topic.terms)}")
+
+
+@topics.command("retag")
+@click.pass_obj
+def topics_retag(settings: Settings) -> None:
+    """Recompute stored topic tags after the topic table changed (no parsing needed)."""
+    click.echo(f"{settings.tracker().retag()} topic tags written.")
+
+
 @main.command()
 @click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Articles to ingest [default: the seed fixtures of the source tree].")

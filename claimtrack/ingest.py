@@ -16,7 +16,7 @@ from .readers import Skipped
 from .speakers import AliasRules, SpeakerRegistry
 from .store.database import Database
 from .store.schema import DocumentRow, SpeakerRow
-from .store.writer import existing_documents, load_registry, save_document
+from .store.writer import existing_documents, load_registry, save_document, sync_topic_definitions
 
 QUOTED = frozenset({ClaimKind.DIRECT, ClaimKind.PARTIAL, ClaimKind.MIXED})
 
@@ -63,6 +63,8 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
     report.not_reached = len(items)
     with database.session() as session:
         registry = load_registry(session, rules)
+    with database.transaction() as session:
+        sync_topic_definitions(session, analyser.topics)
 
     def record(result: FileResult) -> None:
         report.results.append(result)

@@ -103,6 +103,11 @@ def cue_lexicon() -> CueLexicon:
     for lemma, irregular in data["irregular"].items():
         for form in irregular:
             forms[form] = lemma
+    for section, lemmas in (("frames", data["frames"]), ("addressee", data["addressee"]["lemmas"]),
+                            ("quote_only", data["quote_only"]["lemmas"])):
+        unknown = sorted(set(lemmas) - set(verbs))
+        if unknown:
+            raise ValueError(f"cues.toml: [{section}] names verbs that no [verbs.*] list has: {', '.join(unknown)}")
     return CueLexicon(
         verbs=verbs,
         weights=weights,

@@ -26,13 +26,14 @@ _FEMALE_HINTS = frozenset({"she", "her", "mrs.", "ms.", "mrs", "ms", "spokeswoma
                            "woman", "mother", "queen", "princess", "lady"})
 _MALE_HINTS = frozenset({"he", "him", "mr.", "mr", "spokesman", "chairman", "congressman", "man", "father", "king",
                          "prince", "sir", "lord"})
+_PRONOUN_WINDOW = 3  # how many recent speakers a pronoun may reach back over
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 def normalise(name: str) -> str:
     """Case, accents, apostrophes, a leading "the" and extra spaces do not distinguish names."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = text.replace("’", "'").lower().strip(" .,;:'\"")
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode("ascii")
+    text = text.lower().strip(" .,;:'\"")
     text = text.removesuffix("'s").removesuffix("'")
     text = " ".join(text.split())
     return text.removeprefix("the ")
@@ -274,10 +275,17 @@ class DocumentSpeakers:
         if not wanted:
             return None
         gender = _gender(mention)
+        candidates: list[_Local] = []  # the last few distinct compatible speakers, most recent first
         for local in reversed(self.recent):
-            if local.type in wanted and (gender is None or local.gender in (None, gender)):
-                return local
-        return None
+            if local.type in wanted and local not in candidates:
+                candidates.append(local)
+            if len(candidates) == _PRONOUN_WINDOW:
+                break
+        if gender == "female":  # "she" after "… spokeswoman …, Rustem Umerov …": the known woman
+            known = next((c for c in candidates if c.gender == "female"), None)
+            if known is not None:
+                return known
+        return next((c for c in candidates if gender is None or c.gender in (None, gender)), None)
 
 
 def _compatible_types(pronoun: str) -> tuple[EntityType, ...]:

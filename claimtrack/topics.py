@@ -51,9 +51,9 @@ def query_terms(query: str) -> tuple[str, ...]:
     forms = {query}
     if query.endswith("ies") and len(query) > 4:
         forms.add(query[:-3] + "y")
-    elif query.endswith("es") and len(query) > 4:
+    elif query.endswith(("ses", "xes", "zes", "ches", "shes")) and len(query) > 4:
         forms.add(query[:-2])
-    elif query.endswith("s") and len(query) > 3:
+    elif query.endswith("s") and not query.endswith("ss") and len(query) > 3:
         forms.add(query[:-1])
     return tuple(sorted(forms))
 

@@ -87,7 +87,8 @@ class Extractor:
         for sentence in sentences:
             found: list[_Draft] = []
             for cue in find_cues(sentence, self.cues, quotes):
-                draft = self._draft(sentence, cue, quotes, text, found[-1] if found else None)
+                previous = next((d for d in reversed(found) if d.mention is not None), None)
+                draft = self._draft(sentence, cue, quotes, text, previous)
                 if draft is not None:
                     found.append(draft)
             drafts.extend(_untangle(found, sentence))
@@ -125,7 +126,7 @@ class Extractor:
         else:
             mention = build_mention(sentence, head, text, self.actors) if head is not None else None
         source_ids = {w.id for w in sentence.words_in(mention.span)} if mention is not None and head is not None else set()
-        content = find_content(cue, source_ids, quotes, text, self.cues)
+        content = find_content(cue, source_ids, quotes, text, self.cues, has_source=mention is not None)
         if content is None:
             return None
         if mention is not None and any(s.overlap(mention.span) for s in content.spans):
@@ -235,8 +236,11 @@ def _untangle(drafts: list[_Draft], sentence: Sentence) -> list[_Draft]:
     for draft in drafts:
         if draft in nested or not draft.content.spans:
             continue
-        if any(d.content.spans == draft.content.spans for d in kept):
-            continue  # two cues for one content ("said and added"): the first is enough
+        same = next((d for d in kept if d.content.spans == draft.content.spans), None)
+        if same is not None:  # two cues for one content ("said and added"): keep the one with a source
+            if same.mention is None and draft.mention is not None:
+                kept[kept.index(same)] = draft
+            continue
         kept.append(draft)
     return kept
 

@@ -35,8 +35,10 @@ class Content:
     quotes: list[Quote]  # quotations inside the content
 
 
-def find_content(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lexicon: CueLexicon) -> Content | None:
-    """The content of ``cue`` whose source occupies the word ids ``source`` (empty if none here)."""
+def find_content(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lexicon: CueLexicon,
+                 has_source: bool = True) -> Content | None:
+    """The content of ``cue`` whose source occupies the word ids ``source`` (empty if the source is
+    elsewhere, as for "said … and suggested"; ``has_source`` false if there is none at all)."""
     sentence = cue.sentence
     light = _light_words(sentence, cue, source, lexicon)
     adjacent = _adjacent_quote(sentence, cue, light, source, quotes, text)
@@ -46,6 +48,8 @@ def find_content(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lexi
     if cue.kind == "verb" and cue.lemma in lexicon.quote_only:
         return None
     for name, finder in _FINDERS:
+        if name == "following-clause" and not has_source:
+            continue  # the rest of a sentence is a content only for a cue that has a speaker
         words = [w for w in finder(sentence, cue, source, light, lexicon, quotes) if w.id not in cue.ids and w.id not in source]
         spans = _spans(sentence, words, quotes)
         if spans and _substantial(sentence, spans, name, quotes):
@@ -67,8 +71,15 @@ def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLex
         if frame in ("as", "of", "for") and _marker(sentence, child) == frame:
             light = False
         if light:
-            ids |= {w.id for w in sentence.subtree(child)}
+            ids |= {w.id for w in _until_complementizer(sentence, cue, sentence.subtree(child))}
     return ids
+
+
+def _until_complementizer(sentence: Sentence, cue: Cue, words: list[Word]) -> list[Word]:
+    """A dependent after the cue ends where a "that" opens the content, whatever it was attached to:
+    "told Fox News that Trump's drive …" with the clause hung on "News"."""
+    cut = next((w.id for w in words if w.id > cue.word.id and w.upos == "SCONJ" and w.lemma.lower() == "that"), None)
+    return words if cut is None else [w for w in words if w.id < cut]
 
 
 def _adjacent_quote(sentence: Sentence, cue: Cue, light: set[int], source: set[int], quotes: QuoteIndex,

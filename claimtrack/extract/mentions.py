@@ -52,9 +52,10 @@ def build_mention(sentence: Sentence, head: Word, text: str, actors: ActorLexico
     mention.entity_type = classify(mention, words, head, name_words, actors)
     if mention.kind == "name" and mention.entity_type in (EntityType.ORGANISATION, EntityType.PLACE):
         mention.name = _description(text, own)  # "Ukrainian General Staff", "Ministry of Defence"
-    if mention.kind == "nominal":
-        mention.name = _outlet_name(words, text, actors) if mention.entity_type is EntityType.OUTLET else None
-        mention.name = mention.name or _description(text, words)
+    if mention.entity_type is EntityType.OUTLET:
+        mention.name = _outlet_name(words, text, actors) or mention.name  # "TASS" in "state-run TASS news agency"
+    if mention.kind == "nominal" and not mention.name:
+        mention.name = _description(text, words)
     return mention
 
 
@@ -112,7 +113,7 @@ def _outlet_name(words: list[Word], text: str, actors: ActorLexicon) -> str | No
         for j in range(len(words), i, -1):
             candidate = _text(text, words[i:j])
             if actors.is_outlet_name(candidate) and (best is None or len(candidate) > len(best)):
-                best = candidate
+                best = candidate.removeprefix("The ").removeprefix("the ")
     return best
 
 
@@ -123,7 +124,9 @@ def _name_words(words: list[Word], head: Word, actors: ActorLexicon) -> list[Wor
     runs: list[list[Word]] = []
     previous = -2
     for i, word in enumerate(words):
-        if not _name_like(word):
+        leads_a_name = word.text[:1].isupper() and word.upos in ("ADJ", "NOUN") and i + 1 < len(words) \
+            and _name_like(words[i + 1])  # "New York Times", "United States"
+        if not (_name_like(word) or leads_a_name):
             continue
         if runs and previous == i - 1:
             runs[-1].append(word)

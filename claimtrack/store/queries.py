@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..speakers import normalise
 from ..topics import ABOUT_THRESHOLD, ClaimText, Passage, Topic, TopicTable, score_topics
-from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow
+from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
 
 SPEAKER_SIMILARITY = 88
 
@@ -123,19 +124,27 @@ def find_claims(
         statement = statement.where(ClaimRow.kind == kind)
     topics = topics or TopicTable.load()
     topic = topics.resolve(about) if about else None
-    if topic is not None and topic.name in topics.topics:
+    use_tags = topic is not None and _tags_current(session, topic)
+    if use_tags:
         tagged = select(ClaimTopicRow.claim_id).where(ClaimTopicRow.topic == topic.name, ClaimTopicRow.score >= ABOUT_THRESHOLD)
         statement = statement.where(ClaimRow.id.in_(tagged))
-    elif topic is not None:  # free text: documents that mention it, then the passage test
-        statement = statement.where(or_(*[func.lower(DocumentRow.text).like(f"%{t}%") for t in topic.terms]))
+    elif topic is not None:  # free text or a changed topic: articles that mention it, then the passage test
+        first_words = {re.split(r"[\s\-]+", t.strip().lower())[0] for t in topic.terms} - {""}
+        statement = statement.where(or_(*[func.lower(DocumentRow.text).contains(w, autoescape=True) for w in first_words]))
     statement = statement.order_by(DocumentRow.published.is_(None), DocumentRow.published, DocumentRow.id, ClaimRow.content_start)
     rows = session.execute(statement).all()
-    if topic is not None and topic.name not in topics.topics:
+    if topic is not None and not use_tags:
         rows = _about_free_text(session, rows, topic)
     if limit is not None:
         rows = rows[:limit]
     claim_topics = _topics_of(session, [r[0].id for r in rows])
     return [_record(*row, topics=claim_topics.get(row[0].id, [])) for row in rows]
+
+
+def _tags_current(session: Session, topic: Topic) -> bool:
+    """Whether the stored tags for ``topic`` were computed with its present terms."""
+    row = session.get(TopicDefinitionRow, topic.name)
+    return row is not None and row.terms == list(topic.terms)
 
 
 def _about_free_text(session: Session, rows: list, topic: Topic) -> list:

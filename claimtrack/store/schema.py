@@ -1,7 +1,7 @@
 """The database schema (SQLAlchemy 2 ORM). Offsets are character offsets into ``documents.text``.
 
-Tables: documents, sentences, speakers, aliases, roles, claims, claim_topics, and meta (which holds
-the schema version; see docs/schema.md for migrations).
+Tables: documents, sentences, speakers, aliases, roles, claims, claim_topics, topic_definitions, and
+meta (which holds the schema version; see docs/schema.md for migrations).
 """
 
 from __future__ import annotations
@@ -139,3 +139,13 @@ class ClaimTopicRow(Base):
     term: Mapped[str] = mapped_column(String(256))
 
     claim: Mapped[ClaimRow] = relationship(back_populates="topics")
+
+
+class TopicDefinitionRow(Base):
+    """The terms a topic had when the stored tags were computed; a tag set whose definition has
+    changed since is not used (queries score from the stored text instead) until a retag."""
+
+    __tablename__ = "topic_definitions"
+
+    name: Mapped[str] = mapped_column(String(128), primary_key=True)
+    terms: Mapped[list[str]] = mapped_column(JSON)

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import Claim, Document, EntityType, ParsedDocument, Speaker
 from ..speakers import AliasRules, SpeakerRegistry, normalise
-from ..topics import TopicHit
-from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow
+from ..topics import ClaimText, Passage, TopicHit, TopicTable, score_topics
+from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
 
 
 @dataclass
@@ -139,3 +139,34 @@ def _drop_orphan_descriptions(session: Session) -> None:
     """Anonymous speakers ("a Polish border official") belong to one document: gone with its claims."""
     used = select(ClaimRow.id).where(or_(ClaimRow.speaker_id == SpeakerRow.id, ClaimRow.reporter_id == SpeakerRow.id))
     session.execute(delete(SpeakerRow).where(SpeakerRow.anonymous.is_(True), ~exists(used)))
+
+
+def sync_topic_definitions(session: Session, topics: TopicTable) -> None:
+    """Before ingesting with ``topics``: record them in an empty database; elsewhere forget the
+    definitions that differ, so that stale tags are not trusted (until ``retag_topics``)."""
+    stored = {row.name: row for row in session.scalars(select(TopicDefinitionRow))}
+    empty = session.scalar(select(ClaimRow.id).limit(1)) is None
+    for name, topic in topics.topics.items():
+        row = stored.get(name)
+        if empty and row is None:
+            session.add(TopicDefinitionRow(name=name, terms=list(topic.terms)))
+        elif row is not None and row.terms != list(topic.terms):
+            session.delete(row)
+
+
+def retag_topics(session: Session, topics: TopicTable) -> int:
+    """Recompute every claim's topics from the stored sentences and lemmas; returns the tag count."""
+    session.execute(delete(ClaimTopicRow))
+    session.execute(delete(TopicDefinitionRow))
+    tags = 0
+    for document in session.scalars(select(DocumentRow)):
+        sentences = [Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas) for s in document.sentences]
+        claims = sorted(document.claims, key=lambda c: c.content_start)
+        texts = [ClaimText(c.sentence_index, c.speaker_id, c.text, c.lemmas) for c in claims]
+        for claim, hits in zip(claims, score_topics(texts, sentences, list(topics.topics.values()))):
+            for hit in hits:
+                session.add(ClaimTopicRow(claim_id=claim.id, topic=hit.topic, score=hit.score, where=hit.where, term=hit.term))
+                tags += 1
+    for name, topic in topics.topics.items():
+        session.add(TopicDefinitionRow(name=name, terms=list(topic.terms)))
+    return tags

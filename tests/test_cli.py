@@ -1,0 +1,89 @@
+"""The command line over a real database and real files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from claimtrack.cli import main
+
+from .conftest import SEEDS
+
+
+@pytest.fixture
+def run(seed_tracker, parser, monkeypatch):
+    """Invoke ``claimtrack`` on the seed database, parsing with the session's parser."""
+    monkeypatch.setattr("claimtrack.api.get_parser", lambda models_dir: parser)
+    runner = CliRunner()
+
+    def invoke(*args, db=seed_tracker.database.url, code=0):
+        result = runner.invoke(main, ["--db", db, "--models", str(parser.models_dir), *args], catch_exceptions=False)
+        assert result.exit_code == code, result.output
+        return result
+
+    return invoke
+
+
+def test_help_reads_well():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for command in ("ingest", "claims", "speakers", "extract", "models", "demo"):
+        assert command in result.output
+
+
+def test_claims_as_json(run):
+    records = json.loads(run("claims", "--speaker", "Zelensky", "--about", "ceasefire", "--format", "json").output)
+    assert {r["origin"].rsplit("/", 1)[-1][:3] for r in records} == {"000", "004"}
+    assert all(r["outlet"] and r["published"] and r["content_spans"] for r in records)
+
+
+def test_claims_table_and_csv(run):
+    table = run("claims", "--speaker", "Peskov").output
+    assert "Dmitry Peskov" in table and "Before the talks start" in table
+    rows = list(csv.DictReader(io.StringIO(run("claims", "--speaker", "Peskov", "--format", "csv").output)))
+    assert rows and all(row["speaker"] == "Dmitry Peskov" for row in rows)
+    assert json.loads(rows[0]["content_spans"])
+
+
+def test_speakers_jsonl(run):
+    lines = run("speakers", "--format", "jsonl").output.splitlines()
+    speakers = [json.loads(line) for line in lines]
+    assert speakers[0]["claims"] >= speakers[-1]["claims"]
+    assert any(s["name"] == "Yuri Ushakov" for s in speakers)
+
+
+def test_extract_contract(run, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\n“We agree with the proposal,” Putin said on Thursday. "
+                       "“The idea itself is correct,” he added.\nKyiv’s military said there was no threat of encirclement.\n",
+                       encoding="utf-8")
+    lines = run("extract", str(article)).output.splitlines()
+    rows = [json.loads(line) for line in lines]
+    text = article.read_text(encoding="utf-8")
+    assert [r["speaker"] for r in rows] == ["Putin", "Putin", "Kyiv’s military"]
+    for row in rows:
+        assert set(row) >= {"path", "speaker", "speaker_span", "cue_span", "content_spans", "kind", "confidence"}
+        assert row["path"] == str(article)
+        assert text[slice(*row["speaker_span"])] == row["speaker_mention"]
+        assert text[slice(*row["cue_span"])] == row["cue"]
+    assert text[slice(*rows[1]["speaker_span"])] == "he"
+    assert text[slice(*rows[0]["content_spans"][0])] == "We agree with the proposal,"
+    assert rows[0]["kind"] == "direct" and rows[2]["kind"] == "indirect"
+
+
+def test_ingest_reports_bad_inputs_and_goes_on(run, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "latin1.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
+    (tmp_path / "good.txt").write_text((SEEDS / "004_aef9e603fc43725e.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run("ingest", "--quiet", str(tmp_path), db=f"sqlite:///{tmp_path / 'x.sqlite'}", code=2)
+    assert "1 added" in result.output
+    assert "empty file" in result.output and "not valid UTF-8" in result.output
+
+
+def test_missing_models_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["--models", str(tmp_path), "models", "check"])
+    assert result.exit_code == 1 and "resources.json" in result.output

@@ -1,0 +1,107 @@
+"""Inputs: text, JSONL, HTML, directories with a manifest, and every kind of bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from claimtrack.domain import Document
+from claimtrack.readers import Metadata, Skipped, read_paths
+
+from .conftest import SEEDS
+
+
+def read(*paths, **kwargs):
+    return list(read_paths(paths, **kwargs))
+
+
+def test_text_with_headline_and_flags(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Kremlin Says Talks Will Start\nPeskov said talks will start.\n", encoding="utf-8")
+    [doc] = read(path, metadata=Metadata("TASS", dt.date(2025, 3, 13), "https://example.org/a"))
+    assert doc.title == "Kremlin Says Talks Will Start" and doc.outlet == "TASS"
+    assert doc.published == dt.date(2025, 3, 13) and doc.url == "https://example.org/a" and doc.origin == str(path)
+    assert doc.text == path.read_text(encoding="utf-8")  # offsets are into the file as it is
+
+
+def test_seed_manifest_and_boilerplate():
+    docs = {d.origin.rsplit("/", 1)[-1][:3]: d for d in read(SEEDS)}
+    assert docs["001"].outlet == "Al Jazeera" and docs["001"].published == dt.date(2025, 3, 13)
+    assert docs["002"].title == "Trump Urges Putin to Spare Ukrainian Troops in Kursk"
+    tail = docs["002"].text[docs["002"].body_end:]
+    assert tail.startswith("Hashtags") and "Related Articles" in tail
+    assert docs["004"].text[docs["004"].body_end:].startswith("Read also:")
+    assert docs["000"].body_end is None
+
+
+def test_jsonl_good_and_bad_lines(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        json.dumps({"id": "a1", "text": "Putin said talks will start.", "title": "T", "source": "Reuters",
+                    "url": "https://x/1", "published": "2025-03-14T10:00:00Z"}),
+        "{not json",
+        json.dumps(["a", "list"]),
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Peskov said so.", "date": "14 March"}),
+        "",
+        json.dumps({"body": "Rubio said so.", "link": "https://x/2"}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read(path)
+    docs = [i for i in items if isinstance(i, Document)]
+    skipped = [i for i in items if isinstance(i, Skipped)]
+    assert [d.origin for d in docs] == [f"{path}#a1", "https://x/2"]
+    assert docs[0].outlet == "Reuters" and docs[0].published == dt.date(2025, 3, 14) and docs[0].title == "T"
+    reasons = {s.origin.rsplit("#", 1)[-1]: s.reason for s in skipped}
+    assert "invalid JSON" in reasons["L2"] and "not an object" in reasons["L3"]
+    assert "no article text" in reasons["L4"] and "not an ISO date" in reasons["L5"]
+
+
+def test_html_article_without_page_furniture(tmp_path):
+    path = tmp_path / "page.html"
+    paragraphs = "".join(f"<p>Paragraph {i}: Peskov told reporters that the talks would start on Thursday "
+                         f"and that the Kremlin was ready for them.</p>" for i in range(4))
+    path.write_text(
+        "<html><head><title>Kremlin ready for talks</title>"
+        '<meta property="og:site_name" content="Example News">'
+        '<meta property="article:published_time" content="2025-03-13"></head>'
+        "<body><nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"
+        f"<article><h1>Kremlin ready for talks</h1>{paragraphs}</article>"
+        "<footer>Related Articles: Something else entirely</footer></body></html>",
+        encoding="utf-8",
+    )
+    [doc] = read(path)
+    assert "Peskov told reporters" in doc.text and "Home" not in doc.text and "Something else" not in doc.text
+    assert doc.title == "Kremlin ready for talks" and doc.published == dt.date(2025, 3, 13)
+
+
+def test_bad_inputs_are_skipped_with_reasons(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n ", encoding="utf-8")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "latin1.txt").write_bytes("Le ministre a déclaré".encode("latin-1"))
+    (tmp_path / "huge.txt").write_text("Putin said so. " * 1000, encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Headline\nPutin said so.", encoding="utf-8")
+    (tmp_path / "bom.txt").write_bytes("\ufeffPutin said so.".encode("utf-8"))
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not an article suffix: ignored
+    items = read(tmp_path, tmp_path / "missing.txt", tmp_path / "emptydir", max_bytes=10_000)
+    (tmp_path / "emptydir").mkdir()
+    reasons = {i.origin.rsplit("/", 1)[-1]: i.reason for i in items if isinstance(i, Skipped)}
+    assert reasons["empty.txt"] == "empty file"
+    assert "only whitespace" in reasons["blank.txt"]
+    assert "binary" in reasons["binary.txt"]
+    assert "not valid UTF-8" in reasons["latin1.txt"] and "0xe9 at offset 15" in reasons["latin1.txt"]
+    assert "too large" in reasons["huge.txt"] and "--max-bytes" in reasons["huge.txt"]
+    assert "no such file" in reasons["missing.txt"]
+    docs = [i for i in items if isinstance(i, Document)]
+    assert sorted(d.origin.rsplit("/", 1)[-1] for d in docs) == ["bom.txt", "ok.txt"]
+    assert next(d for d in docs if d.origin.endswith("bom.txt")).text == "Putin said so."
+    assert read(tmp_path / "emptydir")[0].reason.startswith("no ")
+
+
+def test_bad_manifest_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Putin said so.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("name,outlet\na.txt,TASS\n", encoding="utf-8")
+    items = read(tmp_path)
+    assert any(isinstance(i, Skipped) and "'file' column" in i.reason for i in items)
+    assert any(isinstance(i, Document) for i in items)

@@ -1,0 +1,254 @@
+"""Extraction rules on hand-built parses, including the wrong attachments weak parsers make."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.domain import ClaimKind, EntityType
+from claimtrack.extract.attribution import Extractor
+from claimtrack.speakers import SpeakerRegistry
+
+from .handparse import document
+
+
+def extract(text: str, *rows: str):
+    return Extractor().extract(document(text, *rows), SpeakerRegistry())
+
+
+QUOTE_THEN_SAID = """
+1 “ " PUNCT 3 punct
+2 We we PRON 3 nsubj
+3 agree agree VERB 0 root
+4 , , PUNCT 3 punct
+5 ” " PUNCT 3 punct
+6 Putin Putin PROPN 7 nsubj _ S-PER
+7 said say VERB 3 parataxis VerbForm=Fin
+8 . . PUNCT 3 punct
+"""
+
+
+def test_quote_before_the_cue():
+    [claim] = extract("“We agree,” Putin said.", QUOTE_THEN_SAID)
+    assert claim.speaker.name == "Putin" and claim.speaker.type is EntityType.PERSON
+    assert claim.kind is ClaimKind.DIRECT and claim.text == "We agree,"
+    assert claim.cue == "said" and claim.source.text == "Putin"
+
+
+def test_he_added_resolves_to_the_last_speaker():
+    text = "“We agree,” Putin said. He added: “The idea is correct.”"
+    added = """
+    1 He he PRON 2 nsubj
+    2 added add VERB 0 root VerbForm=Fin
+    3 : : PUNCT 8 punct
+    4 “ " PUNCT 8 punct
+    5 The the DET 6 det
+    6 idea idea NOUN 8 nsubj
+    7 is be AUX 8 cop
+    8 correct correct ADJ 2 parataxis
+    9 . . PUNCT 8 punct
+    10 ” " PUNCT 8 punct
+    """
+    first, second = extract(text, QUOTE_THEN_SAID, added)
+    assert second.source.text == "He" and second.speaker is first.speaker
+    assert second.text == "The idea is correct."
+
+
+NYT_UNDER_CONTENT = """
+1 Its its PRON 2 nmod:poss
+2 troops troops NOUN 3 nsubj
+3 advanced advance VERB 0 root
+4 , , PUNCT 9 punct
+5 The the DET 8 det
+6 New New ADJ 8 amod
+7 York York PROPN 8 compound
+8 Times Times PROPN 9 nsubj
+9 said say VERB 3 parataxis VerbForm=Fin
+10 . . PUNCT 3 punct
+"""
+NYT_AS_ROOT = (NYT_UNDER_CONTENT.replace("3 advanced advance VERB 0 root", "3 advanced advance VERB 9 ccomp")
+               .replace("9 said say VERB 3 parataxis", "9 said say VERB 0 root").replace("10 . . PUNCT 3", "10 . . PUNCT 9"))
+
+
+@pytest.mark.parametrize("rows", [NYT_UNDER_CONTENT, NYT_AS_ROOT], ids=["said-under-content", "said-as-root"])
+def test_outlet_at_the_end_is_the_reporter(rows):
+    [claim] = extract("Its troops advanced, The New York Times said.", rows)
+    assert claim.speaker is None
+    assert claim.reporter.name == "New York Times" and claim.reporter.type is EntityType.OUTLET
+    assert claim.text == "Its troops advanced" and claim.kind is ClaimKind.INDIRECT
+
+
+def test_name_before_a_misattached_apposition():
+    text = "“We agree,” said Ushakov, a former ambassador."
+    rows = """
+    1 “ " PUNCT 3 punct
+    2 We we PRON 3 nsubj
+    3 agree agree VERB 0 root
+    4 , , PUNCT 3 punct
+    5 ” " PUNCT 3 punct
+    6 said say VERB 3 parataxis VerbForm=Fin
+    7 Ushakov Ushakov PROPN 6 obj _ S-PER
+    8 , , PUNCT 11 punct
+    9 a a DET 11 det
+    10 former former ADJ 11 amod
+    11 ambassador ambassador NOUN 6 nsubj
+    12 . . PUNCT 3 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.source.text == "Ushakov" and claim.speaker.name == "Ushakov"
+
+
+def test_according_to():
+    text = "According to the Kremlin, talks will start soon."
+    rows = """
+    1 According accord VERB 4 case
+    2 to to ADP 1 fixed
+    3 the the DET 4 det
+    4 Kremlin Kremlin PROPN 8 obl
+    5 , , PUNCT 4 punct
+    6 talks talk NOUN 8 nsubj
+    7 will will AUX 8 aux
+    8 start start VERB 0 root
+    9 soon soon ADV 8 advmod
+    10 . . PUNCT 8 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.cue == "According to" and claim.text == "talks will start soon"
+    assert claim.speaker.name == "Kremlin" and claim.speaker.type is EntityType.ORGANISATION
+
+
+def test_a_reported_promise_is_not_an_attribution_of_its_own():
+    text = "Putin said that Russia will guarantee their safety."
+    rows = """
+    1 Putin Putin PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 that that SCONJ 6 mark
+    4 Russia Russia PROPN 6 nsubj _ S-LOC
+    5 will will AUX 6 aux
+    6 guarantee guarantee VERB 2 ccomp
+    7 their their PRON 8 nmod:poss
+    8 safety safety NOUN 6 obj
+    9 . . PUNCT 2 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.cue == "said" and claim.text == "that Russia will guarantee their safety"
+
+
+def test_split_quote_is_one_claim_and_a_next_paragraph_continues():
+    text = "“We agree,” Putin said. “It is right.”\n“We support it.”"
+    second = """
+    1 “ " PUNCT 4 punct
+    2 It it PRON 4 nsubj
+    3 is be AUX 4 cop
+    4 right right ADJ 0 root
+    5 . . PUNCT 4 punct
+    6 ” " PUNCT 4 punct
+    """
+    third = """
+    1 “ " PUNCT 3 punct
+    2 We we PRON 3 nsubj
+    3 support support VERB 0 root
+    4 it it PRON 3 obj
+    5 . . PUNCT 3 punct
+    6 ” " PUNCT 3 punct
+    """
+    joined, continued = extract(text, QUOTE_THEN_SAID, second, third)
+    assert [s.of(text) for s in joined.content_spans] == ["We agree,", "It is right."]
+    assert continued.cue is None and continued.category == "continuation"
+    assert continued.speaker is joined.speaker and continued.text == "We support it."
+
+
+def test_unbalanced_quotation_is_kept_with_less_confidence():
+    text = "Putin said: “We agree with the proposal"
+    rows = """
+    1 Putin Putin PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 : : PUNCT 6 punct
+    4 “ " PUNCT 6 punct
+    5 We we PRON 6 nsubj
+    6 agree agree VERB 2 parataxis
+    7 with with ADP 9 case
+    8 the the DET 9 det
+    9 proposal proposal NOUN 6 obl
+    """
+    [claim] = extract(text, rows)
+    assert claim.text == "We agree with the proposal"
+    assert "unbalanced quotation marks" in claim.notes and claim.confidence < 0.8
+
+
+def test_partial_quote_in_a_frame():
+    text = "Zelenskyi described the response as “manipulative.”"
+    rows = """
+    1 Zelenskyi Zelenskyi PROPN 2 nsubj _ S-PER
+    2 described describe VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 response response NOUN 2 obj
+    5 as as ADP 7 case
+    6 “ " PUNCT 7 punct
+    7 manipulative manipulative ADJ 2 obl
+    8 . . PUNCT 7 punct
+    9 ” " PUNCT 7 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.kind is ClaimKind.PARTIAL and claim.text == "the response as “manipulative.”"
+
+
+def test_outlet_possessor_is_an_affiliation():
+    text = "Al Jazeera’s Dorsa Jabarri said Witkoff will meet Putin."
+    rows = """
+    1 Al Al PROPN 6 nsubj _ B-PER
+    2 Jazeera Jazeera PROPN 1 flat _ I-PER
+    3 ’s 's PART 2 case
+    4 Dorsa Dorsa PROPN 5 compound _ I-PER
+    5 Jabarri Jabarri PROPN 1 flat _ E-PER
+    6 said say VERB 0 root VerbForm=Fin
+    7 Witkoff Witkoff PROPN 9 nsubj _ S-PER
+    8 will will AUX 9 aux
+    9 meet meet VERB 6 ccomp
+    10 Putin Putin PROPN 9 obj _ S-PER
+    11 . . PUNCT 6 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.speaker.name == "Dorsa Jabarri" and claim.reporter.name == "Al Jazeera"
+    assert claim.source.text == "Al Jazeera’s Dorsa Jabarri"
+
+
+def test_unnamed_source_and_definite_description():
+    text = "US President Donald Trump said talks went well. The US president said they will go on."
+    first = """
+    1 US US PROPN 2 compound _ B-PER
+    2 President President PROPN 4 compound _ I-PER
+    3 Donald Donald PROPN 4 compound _ I-PER
+    4 Trump Trump PROPN 5 nsubj _ E-PER
+    5 said say VERB 0 root VerbForm=Fin
+    6 talks talk NOUN 7 nsubj
+    7 went go VERB 5 ccomp
+    8 well well ADV 7 advmod
+    9 . . PUNCT 5 punct
+    """
+    second = """
+    1 The the DET 3 det
+    2 US US PROPN 3 compound
+    3 president president NOUN 4 nsubj Number=Sing
+    4 said say VERB 0 root VerbForm=Fin
+    5 they they PRON 7 nsubj
+    6 will will AUX 7 aux
+    7 go go VERB 4 ccomp
+    8 on on ADP 7 compound:prt
+    9 . . PUNCT 4 punct
+    """
+    one, two = extract(text, first, second)
+    assert one.speaker.name == "Donald Trump" and "US President" in one.speaker.roles
+    assert two.speaker is one.speaker and two.source.text == "The US president"
+
+
+def test_passive_subject_is_not_a_source():
+    text = "No outcomes have been announced."
+    rows = """
+    1 No no DET 2 det
+    2 outcomes outcome NOUN 5 nsubj:pass
+    3 have have AUX 5 aux
+    4 been be AUX 5 aux:pass
+    5 announced announce VERB 0 root Voice=Pass
+    6 . . PUNCT 5 punct
+    """
+    assert extract(text, rows) == []

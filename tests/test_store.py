@@ -1,0 +1,188 @@
+"""The database: ingest, idempotence, replacement, atomicity, and the questions users ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+
+from claimtrack.store import writer
+from claimtrack.store.schema import ClaimRow, DocumentRow, SentenceRow, SpeakerRow
+
+from .conftest import SEEDS, make_tracker
+
+
+def count(tracker, table) -> int:
+    with tracker.database.session() as session:
+        return session.scalar(select(func.count()).select_from(table))
+
+
+def test_zelensky_on_the_ceasefire(seed_tracker):
+    records = seed_tracker.claims(speaker="Zelensky", about="ceasefire")
+    origins = {r.origin.rsplit("/", 1)[-1][:3] for r in records}
+    assert origins == {"000", "004"}
+    texts = " ".join(r.text for r in records)
+    assert "manipulative" in texts and "In practice, he’s preparing a rejection" in texts
+    assert "Forty-four days ago, Ukraine agreed to a full ceasefire" in texts
+    assert {r.outlet for r in records} == {"Weekly war digest (outlet not named in the text)",
+                                           "Opinion (outlet not named in the text)"}
+    assert all(r.speaker == records[0].speaker for r in records)
+    assert all("ceasefire" in r.topics for r in records)
+
+
+def test_any_alias_finds_the_speaker(seed_tracker):
+    by_alias = {alias: {r.id for r in seed_tracker.claims(speaker=alias)} for alias in
+                ("Zelensky", "zelenskyy", "ZELENSKYI", "Volodymyr Zelensky", "Zelenskiy")}
+    assert len(set(map(frozenset, by_alias.values()))) == 1  # all the same claims
+    assert len(by_alias["Zelensky"]) >= 6
+
+
+def test_putin_on_the_ceasefire_excludes_his_kursk_orders(seed_tracker):
+    texts = [r.text for r in seed_tracker.claims(speaker="Putin", about="ceasefire")]
+    assert any(t.startswith("We agree with the proposal to cease hostilities") for t in texts)
+    assert any(t.startswith("The idea itself is correct") for t in texts)
+    assert not any("security zone" in t or "decisively defeat the enemy" in t for t in texts)
+
+
+def test_topic_synonyms_and_free_text(seed_tracker):
+    ceasefire = {r.id for r in seed_tracker.claims(about="ceasefire")}
+    assert ceasefire == {r.id for r in seed_tracker.claims(about="truce")}
+    assert ceasefire == {r.id for r in seed_tracker.claims(about="cease-fire")}
+    kursk = seed_tracker.claims(about="Kursk")
+    assert kursk and all("kursk" in (r.text + r.sentence).lower() or r.topics for r in kursk)
+    assert {r.id for r in seed_tracker.claims(about="Sudzha")} <= {r.id for r in kursk}
+
+
+def test_filters(seed_tracker):
+    al_jazeera = seed_tracker.claims(source="al jazeera")
+    assert al_jazeera and all(r.outlet == "Al Jazeera" or r.reporter == "Al Jazeera" for r in al_jazeera)
+    credited = seed_tracker.claims(source="New York Times")
+    assert [r.reporter for r in credited] == ["New York Times"] and credited[0].speaker is None
+    april = seed_tracker.claims(since=dt.date(2025, 4, 1), until=dt.date(2025, 4, 30))
+    assert april and {r.published for r in april} == {dt.date(2025, 4, 24)}
+    assert all(r.kind == "partial" for r in seed_tracker.claims(kind="partial"))
+    assert len(seed_tracker.claims(limit=3)) == 3
+    assert seed_tracker.claims(speaker="Nobody Anyone") == []
+
+
+def test_records_carry_sentence_and_offsets(seed_tracker):
+    record = seed_tracker.claims(speaker="Ushakov", kind="direct")[0]
+    text = (SEEDS / record.origin.rsplit("/", 1)[-1]).read_text(encoding="utf-8")
+    start, end = record.content_spans[0]
+    assert text[start:end] == record.text
+    assert text[slice(*record.speaker_span)] == record.speaker_mention
+    assert text[slice(*record.cue_span)] == record.cue
+    assert record.text in record.sentence or record.sentence in text
+
+
+def test_speakers_listing(seed_tracker):
+    speakers = {s.name: s for s in seed_tracker.speakers()}
+    zelensky = next(s for name, s in speakers.items() if name.startswith("Volodymyr Zelensk"))
+    assert zelensky.documents == 3 and zelensky.type == "person"
+    assert {"Zelensky", "Zelenskyy", "Zelenskyi"} <= {a.split()[-1] for a in zelensky.aliases + [zelensky.name]}
+    assert "Kremlin spokesman" in speakers["Dmitry Peskov"].roles
+    assert "New York Times" not in speakers and "Politico" not in speakers  # outlets are not speakers
+    assert all(not s.anonymous for s in speakers.values())
+    assert any(s.anonymous for s in seed_tracker.speakers(include_anonymous=True))
+
+
+def test_reingest_adds_nothing(seed_tracker):
+    before = count(seed_tracker, ClaimRow), count(seed_tracker, SpeakerRow), count(seed_tracker, DocumentRow)
+    report = seed_tracker.ingest([SEEDS])
+    assert report.statuses["unchanged"] == 5 and report.claims == 0
+    assert (count(seed_tracker, ClaimRow), count(seed_tracker, SpeakerRow), count(seed_tracker, DocumentRow)) == before
+
+
+def test_changed_article_replaces_its_claims(tmp_path, parser):
+    tracker = make_tracker(tmp_path, parser)
+    article = tmp_path / "in" / "seed.txt"
+    article.parent.mkdir()
+    shutil.copy(SEEDS / "001_9644d7d41a712d89.txt", article)
+    first = tracker.ingest([article])
+    assert first.statuses["added"] == 1
+    old_claims = count(tracker, ClaimRow)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.split("Retaking territory in Kursk")[0], encoding="utf-8")
+    second = tracker.ingest([article])
+    assert second.statuses["replaced"] == 1
+    assert count(tracker, DocumentRow) == 1
+    assert 0 < count(tracker, ClaimRow) < old_claims
+    assert not tracker.claims(speaker="Stratford")  # his claims were in the removed part
+    copy = tmp_path / "in" / "copy.txt"
+    shutil.copy(article, copy)
+    third = tracker.ingest([tmp_path / "in"])
+    assert third.statuses == {"unchanged": 1, "duplicate": 1}
+
+
+def test_a_failing_article_leaves_nothing_behind(tmp_path, parser, monkeypatch):
+    tracker = make_tracker(tmp_path, parser)
+    real_save = writer.save_document
+
+    def save_then_fail(session, processed, replacing=None):
+        real_save(session, processed, replacing)  # rows written, then the failure: all must roll back
+        if "002_" in processed.parsed.document.origin:
+            raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("claimtrack.ingest.save_document", save_then_fail)
+    report = tracker.ingest([SEEDS])
+    assert report.statuses == {"added": 4, "failed": 1}
+    assert "disk on fire" in report.problems[0].detail
+    with tracker.database.session() as session:
+        origins = session.scalars(select(DocumentRow.origin)).all()
+        assert len(origins) == 4 and not any("002_" in o for o in origins)
+        orphans = session.scalar(select(func.count()).select_from(SentenceRow).where(
+            SentenceRow.document_id.not_in(select(DocumentRow.id))))
+        assert orphans == 0
+        speakers = set(session.scalars(select(SpeakerRow.name)))
+    assert "Marco Rubio" not in speakers  # he speaks only in the failed article
+    monkeypatch.setattr("claimtrack.ingest.save_document", real_save)
+    assert tracker.ingest([SEEDS]).statuses == {"unchanged": 4, "added": 1}
+    assert tracker.claims(speaker="Rubio")
+
+
+def test_interruption_keeps_what_was_stored(tmp_path, parser, monkeypatch):
+    tracker = make_tracker(tmp_path, parser)
+    calls = []
+    real_analyse = tracker.analyser.analyse
+
+    def analyse_then_interrupt(document, sentences, registry):
+        calls.append(document.origin)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real_analyse(document, sentences, registry)
+
+    monkeypatch.setattr(tracker.analyser, "analyse", analyse_then_interrupt)
+    report = tracker.ingest([SEEDS])
+    assert report.interrupted and report.statuses == {"added": 2} and report.not_reached == 3
+    assert count(tracker, DocumentRow) == 2
+    monkeypatch.undo()
+    resumed = tracker.ingest([SEEDS])
+    assert resumed.statuses == {"unchanged": 2, "added": 3}
+
+
+@pytest.mark.postgres
+def test_postgresql_backend(tmp_path, parser, postgres_url):
+    tracker = make_tracker(tmp_path, parser, db=postgres_url)
+    report = tracker.ingest([SEEDS])
+    assert report.statuses["added"] == 5
+    records = tracker.claims(speaker="Zelenskyy", about="ceasefire")
+    assert {r.origin.rsplit("/", 1)[-1][:3] for r in records} == {"000", "004"}
+    assert tracker.ingest([SEEDS]).statuses["unchanged"] == 5
+    assert tracker.speakers("Peskov")[0].roles == ["Kremlin spokesman"]
+
+
+def test_edited_topics_are_not_trusted_until_retagged(tmp_path, parser):
+    tracker = make_tracker(tmp_path, parser)
+    tracker.ingest([SEEDS / "001_9644d7d41a712d89.txt"])
+    assert not tracker.claims(about="grain")
+    topics = tmp_path / "topics.toml"
+    topics.write_text('[ceasefire]\nterms = ["respite"]\n', encoding="utf-8")  # redefine a built-in topic
+    edited = make_tracker(tmp_path, parser, db=tracker.database.url)
+    edited.topics = type(edited.topics).load(topics)
+    texts = [r.text for r in edited.claims(about="ceasefire")]  # scored from the text, not the old tags
+    assert any("nothing other than a temporary respite" in t for t in texts)
+    assert not any(t.startswith("Before the talks start") for t in texts)  # ceasefire by the old terms only
+    assert edited.retag() > 0
+    assert [r.text for r in edited.claims(about="ceasefire")] == texts

@@ -1,0 +1,41 @@
+"""Topic terms and passage scoring, on plain strings."""
+
+from claimtrack.topics import ClaimText, Passage, Topic, TopicTable, query_terms, score_topics
+
+
+def test_term_variants():
+    topic = Topic("ceasefire", ("cease fire", "truce", "cease hostilities"))
+    for text in ("a ceasefire now", "the cease-fire", "a Cease Fire and Final Agreement", "truces", "to cease hostilities"):
+        assert topic.found_in(text), text
+    assert not topic.found_in("ceasefired") and not topic.found_in("obstruce")
+
+
+def test_table_names_and_synonyms(tmp_path):
+    table = TopicTable.load()
+    assert table.named("truce").name == "ceasefire" and table.named("Ceasefire").name == "ceasefire"
+    assert table.resolve("Sudzha").terms == ("sudzha",)
+    assert query_terms("ceasefires") == ("ceasefire", "ceasefires")
+    extra = tmp_path / "topics.toml"
+    extra.write_text('[grain]\nterms = ["grain", "Black Sea corridor"]\n', encoding="utf-8")
+    assert TopicTable.load(extra).named("black sea corridor").name == "grain"
+
+
+def test_passage_context():
+    sentences = [
+        Passage(0, 0, "Putin said the ceasefire must lead to peace.", ""),
+        Passage(1, 0, "Other news.", ""),
+        Passage(2, 1, "Zelensky described the response as manipulative.", ""),
+        Passage(3, 1, "He said Putin is preparing a rejection.", ""),
+        Passage(4, 2, "Unrelated.", ""),
+        Passage(5, 2, "Nothing here.", ""),
+        Passage(6, 3, "Zelensky said drones hit Kyiv.", ""),
+    ]
+    claims = [
+        ClaimText(2, "z", "the response as manipulative", ""),
+        ClaimText(3, "z", "Putin is preparing a rejection", ""),
+        ClaimText(6, "z", "drones hit Kyiv", ""),
+    ]
+    topic = Topic("ceasefire", ("ceasefire",))
+    hits = score_topics(claims, sentences, [topic])
+    assert [h[0].where for h in hits[:2]] == ["passage", "passage"]  # two sentences after the ceasefire line
+    assert hits[2] == []  # too far away
