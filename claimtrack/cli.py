@@ -256,6 +256,80 @@ def models_check(settings: Settings) -> None:
     click.echo(f"{target}: complete")
 
 
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@click.option("--errors", type=click.IntRange(0), default=0, metavar="N",
+              help="Also show the N most missed gold cues and the N most frequent false alarms, with examples.")
+@click.option("--limit", type=click.IntRange(1), help="Only the first N texts.")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where parses are kept between runs [default: ~/.cache/claimtrack/parses].")
+@click.option("--no-cache", is_flag=True, help="Parse everything again.")
+@click.pass_obj
+def evaluate_command(settings: Settings, gold_dir: Path, fmt: str, errors: int, limit: int | None,
+                     cache: Path | None, no_cache: bool) -> None:
+    """Score extraction against BRAT gold in PolNeAR's layout (text/, attributions/).
+
+    Precision, recall and F1 of contents (overlap of half the shorter span, and strict Jaccard ≥ 0.8),
+    of cues, and the accuracy of sources on matched contents; also by quoted vs reported contents.
+    """
+    from tqdm import tqdm
+
+    from .evaluation import evaluate
+    from .evaluation.cache import CachedParser, default_cache_dir
+    from .nlp import get_parser
+    from .pipeline import Analyser
+
+    parser = _guarded(lambda: get_parser(resolve_models_dir(settings.models)))
+    if not no_cache:
+        parser = CachedParser(parser, cache or default_cache_dir())
+    try:
+        with tqdm(unit="text", file=sys.stderr, disable=fmt == "json") as bar:
+            result = evaluate(gold_dir, Analyser(parser), limit=limit, progress=bar.update, examples=max(errors and 2, 0))
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "json":
+        data = result.as_dict()
+        if errors:
+            data["missed"] = result.missed.most_common(errors)
+            data["false_alarms"] = result.false_alarms.most_common(errors)
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(evaluation_table(result, gold_dir))
+    if errors:
+        click.echo(error_report(result, errors))
+
+
+def evaluation_table(result, gold_dir: Path) -> str:
+    from tabulate import tabulate
+
+    s = result.scores
+    rows = [
+        ["content (overlap ≥ ½ shorter)", s.content], ["content (strict: Jaccard ≥ 0.8)", s.content_strict],
+        ["cue (overlap ≥ ½ shorter)", s.cue], ["  quoted contents", s.quoted], ["  reported contents", s.reported],
+    ]
+    table = tabulate(
+        [[name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", f"{c.tp:.0f} / {c.fp:.0f} / {c.fn:.0f}"] for name, c in rows]
+        + [["source, given a matched content", "", "", f"{s.source.value:.3f}", f"{s.source.correct:.0f} of {s.source.total:.0f}"]],
+        headers=["", "precision", "recall", "F1", "tp / fp / fn"], tablefmt="simple", disable_numparse=True,
+    )
+    return f"{gold_dir}: {result.texts} texts, {result.annotations} annotations\n\n{table}"
+
+
+def error_report(result, errors: int) -> str:
+    lines = ["", f"Most missed gold cues (of {result.scores.content.fn:.0f} missed contents):"]
+    for label, weight in result.missed.most_common(errors):
+        lines.append(f"  {weight:6.1f}  {label}")
+        for example in result.missed_examples[label][:1]:
+            lines.append(f"          {example.document}: {example.content!r}\n          in: {example.context!r}")
+    lines.append(f"\nMost frequent false alarms, by our cue (of {result.scores.content.fp:.0f}):")
+    for label, count in result.false_alarms.most_common(errors):
+        lines.append(f"  {count:6d}  {label}")
+        for example in result.false_examples[label][:1]:
+            lines.append(f"          {example.document}: {example.content!r}\n          in: {example.context!r}")
+    return "\n".join(lines)
+
+
 @main.group()
 def topics() -> None:
     """The topics --about understands (built in, plus --topics FILE)."""

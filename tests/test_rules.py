@@ -252,3 +252,25 @@ def test_passive_subject_is_not_a_source():
     6 . . PUNCT 5 punct
     """
     assert extract(text, rows) == []
+
+
+def test_quote_then_dash_then_name():
+    text = "“He represents our greatest shame.” ― Sonya Herridge"
+    quote = """
+    1 “ " PUNCT 3 punct
+    2 He he PRON 3 nsubj
+    3 represents represent VERB 0 root
+    4 our our PRON 6 nmod:poss
+    5 greatest great ADJ 6 amod
+    6 shame shame NOUN 3 obj
+    7 . . PUNCT 3 punct
+    8 ” " PUNCT 3 punct
+    """
+    name = """
+    1 ― - PUNCT 3 punct
+    2 Sonya Sonya PROPN 0 root _ B-PER
+    3 Herridge Herridge PROPN 2 flat _ E-PER
+    """
+    [claim] = extract(text, quote, name)
+    assert claim.speaker.name == "Sonya Herridge" and claim.cue == "―"
+    assert claim.text == "He represents our greatest shame." and claim.kind is ClaimKind.DIRECT

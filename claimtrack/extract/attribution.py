@@ -1,15 +1,18 @@
-"""Claims of a parsed document: cues, their sources and contents, then speakers.
+"""Claims of a parsed document: candidates, their scores, then speakers.
 
 The pass over a document is:
 
 1. quotations from the characters (:mod:`.quotes`);
 2. per sentence, every cue (:mod:`.cues`) with its source (:mod:`.source`) and content
-   (:mod:`.content`); a cue without content is dropped;
-3. contents that swallowed another attribution are cut back to where it starts;
-4. a quotation that no cue claimed continues the nearest preceding claim when it stands as its own
-   sentence: in the same paragraph it is the second half of a split quote ("“…,” Putin said.
+   (:mod:`.content`): a *candidate*; a cue without content is dropped;
+3. a content that swallowed a separate attribution is cut back to where it starts; one that holds
+   another attribution as part of what was said marks it *nested*;
+4. a quotation that no cue claimed continues the nearest preceding candidate when it stands as its
+   own sentence: in the same paragraph it is the second half of a split quote ("“…,” Putin said.
    “…”"), in the next paragraph a continuation by the same speaker;
-5. kinds, confidence and speakers, in text order so that "he added" finds its antecedent.
+5. every candidate is scored (:mod:`.scorer`, over :mod:`.features`); those at or above the
+   threshold become claims, whose speakers are resolved in text order so that "he added" finds its
+   antecedent.
 """
 
 from __future__ import annotations
@@ -21,31 +24,31 @@ from ..lexicon import ActorLexicon, CueLexicon, actor_lexicon, cue_lexicon
 from ..speakers import DocumentSpeakers, SpeakerRegistry
 from .content import Content, find_content
 from .cues import Cue, find_cues
+from .features import features
 from .mentions import build_mention, full_names
 from .quotes import Quote, QuoteIndex, find_quotes
+from .scorer import HeuristicScorer, LearnedScorer
 from .source import SourceFinder
-
-_STRATEGY_CONFIDENCE = {
-    "quote-before": 1.0, "quote-after": 1.0, "complement": 0.95, "frame": 0.9,
-    "final-clause": 0.9, "following-clause": 0.75, "continuation": 0.85,
-}
-_SOURCE_CONFIDENCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "possessor": 0.95, "governor": 0.9,
-                      "inherited": 0.9, "position": 0.8, "none": 0.5}
-_KIND_CONFIDENCE = {"verb": None, "noun": None, "phrase": 0.9, "colon": 0.6}
 
 
 @dataclass
-class _Draft:
+class Candidate:
+    """A possible attribution: a cue (none for a continued quotation), its source and content."""
+
     sentence: Sentence
     cue: Cue | None
     mention: Mention | None
     how: str  # how the source was found
     content: Content
-    follows: _Draft | None = None  # for continuations: the claim whose speaker this one shares
+    follows: Candidate | None = None  # for continuations: the candidate whose speaker this one shares
     notes: list[str] = field(default_factory=list)
+    head_lemma: str | None = None  # lemma of the source's head word
+    nested: bool = False  # inside another candidate's content, as part of what was said
+    contains_other: bool = False
+    features: dict[str, float] = field(default_factory=dict)
+    probability: float = 0.0
     speaker: Speaker | None = None  # set once resolved, for the continuations that follow
     reporter: Speaker | None = None
-    head_lemma: str | None = None  # lemma of the source's head word
 
     @property
     def local_region(self) -> Span:
@@ -68,48 +71,67 @@ class _Draft:
         return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
+@dataclass
+class Candidates:
+    """All candidates of a document, scored, with what speaker resolution needs."""
+
+    items: list[Candidate]
+    quotes: QuoteIndex
+    sentences: list[Sentence]
+
+
 class Extractor:
     """Finds the claims of parsed documents; one instance can serve a whole run."""
 
     def __init__(self, cues: CueLexicon | None = None, actors: ActorLexicon | None = None,
-                 min_confidence: float = 0.5):
+                 scorer: LearnedScorer | HeuristicScorer | None = None, min_confidence: float | None = None):
         self.cues = cues or cue_lexicon()
         self.actors = actors or actor_lexicon()
         self.sources = SourceFinder(self.cues, self.actors)
-        self.min_confidence = min_confidence
+        self.scorer = scorer or LearnedScorer.load() or HeuristicScorer()
+        self.min_confidence = self.scorer.threshold if min_confidence is None else min_confidence
 
-    def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
+    def candidates(self, parsed: ParsedDocument) -> Candidates:
+        """Every candidate attribution of the document, scored, in text order."""
         text = parsed.text
         body = parsed.document.body
         quotes = QuoteIndex([q for q in find_quotes(text, parsed.paragraphs) if q.span.start < body.end])
         sentences = [s for s in parsed.sentences if s.words and s.start < body.end]
-        drafts: list[_Draft] = []
+        found: list[Candidate] = []
         for sentence in sentences:
-            found: list[_Draft] = []
-            for cue in find_cues(sentence, self.cues, quotes):
-                previous = next((d for d in reversed(found) if d.mention is not None), None)
-                draft = self._draft(sentence, cue, quotes, text, previous)
-                if draft is not None:
-                    found.append(draft)
-            drafts.extend(_untangle(found, sentence))
-        drafts = _continue_quotes(drafts, quotes, parsed, sentences)
-        speakers = DocumentSpeakers(registry, full_names(sentences, text, self.actors, frozenset(self.cues.forms)))
+            here: list[Candidate] = []
+            for cue in find_cues(sentence, self.cues, quotes, self.scorer.cue_lemmas):
+                previous = next((d for d in reversed(here) if d.mention is not None), None)
+                candidate = self._candidate(sentence, cue, quotes, text, previous)
+                if candidate is not None:
+                    here.append(candidate)
+            found.extend(_untangle(here, sentence))
+        found = _continue_quotes(found, quotes, parsed, sentences)
+        for candidate in found:
+            candidate.features = features(candidate, quotes, text)
+            candidate.probability = self.scorer.probability(candidate.features)
+        return Candidates(_one_per_content(found), quotes, sentences)
+
+    def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
+        found = self.candidates(parsed)
+        kept = [c for c in found.items if c.probability >= self.min_confidence
+                and (c.follows is None or c.follows.probability >= self.min_confidence)]
+        text = parsed.text
+        speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
         claims: list[Claim] = []
-        for _, draft in sorted(self._events(drafts, sentences, text, quotes), key=lambda e: e[0]):
-            if isinstance(draft, Mention):
-                speakers.observe(draft)
-                continue
-            claim = self._claim(parsed, draft, quotes, speakers, registry)
-            if claim.confidence >= self.min_confidence:
-                claims.append(claim)
+        for _, item in sorted(self._events(kept, found.sentences, text, found.quotes), key=lambda e: e[0]):
+            if isinstance(item, Mention):
+                speakers.observe(item)
+            else:
+                claims.append(self._claim(parsed, item, speakers, registry))
         return sorted(claims, key=lambda c: (c.content_span.start, c.content_span.end))
 
-    def _events(self, drafts: list[_Draft], sentences: list[Sentence], text: str, quotes: QuoteIndex):
+    def _events(self, candidates: list[Candidate], sentences: list[Sentence], text: str, quotes: QuoteIndex):
         """Claims and main-clause subjects in text order: what pronoun resolution walks through."""
-        sources = {d.mention.span for d in drafts if d.mention is not None}
-        for draft in drafts:
-            anchor = draft.mention.span.start if draft.mention is not None else draft.region.start
-            yield anchor, draft
+        sources = {d.mention.span for d in candidates if d.mention is not None}
+        for candidate in candidates:
+            anchor = candidate.mention.span.start if candidate.mention is not None else candidate.region.start
+            yield anchor, candidate
         for sentence in sentences:
             root = next((w for w in sentence.words if w.head == 0), None)
             subject = next((c for c in sentence.children(root, "nsubj")), None) if root else None
@@ -118,7 +140,8 @@ class Extractor:
                 if mention.span not in sources:
                     yield mention.span.start, mention
 
-    def _draft(self, sentence: Sentence, cue: Cue, quotes: QuoteIndex, text: str, previous: _Draft | None) -> _Draft | None:
+    def _candidate(self, sentence: Sentence, cue: Cue, quotes: QuoteIndex, text: str,
+                   previous: Candidate | None) -> Candidate | None:
         head, how = self.sources.find(cue, quotes)
         if how in ("none", "position") and previous is not None and previous.mention is not None and _continues(sentence, previous, cue):
             head = None
@@ -131,28 +154,31 @@ class Extractor:
             return None
         if mention is not None and any(s.overlap(mention.span) for s in content.spans):
             return None  # a source inside its own content is a misreading
-        return _Draft(sentence, cue, mention, how, content, head_lemma=head.lemma.lower() if head else None)
+        return Candidate(sentence, cue, mention, how, content, head_lemma=head.lemma.lower() if head else None)
 
-    def _claim(self, parsed: ParsedDocument, draft: _Draft, quotes: QuoteIndex, speakers: DocumentSpeakers,
+    def _claim(self, parsed: ParsedDocument, candidate: Candidate, speakers: DocumentSpeakers,
                registry: SpeakerRegistry) -> Claim:
-        cue = draft.cue
+        cue = candidate.cue
         category = "continuation" if cue is None else cue.category
-        mention = draft.mention
-        if mention is not None and mention.kind != "pronoun" and self._is_document(draft):
+        mention = candidate.mention
+        if mention is not None and mention.kind != "pronoun" and candidate.head_lemma in self.actors.documents:
             category = "evidence"
         claim = Claim(
             document=parsed.document,
-            sentence_index=draft.sentence.index,
-            kind=_kind(draft.content, parsed.text),
-            content_spans=draft.content.spans,
+            sentence_index=candidate.sentence.index,
+            kind=_kind(candidate.content, parsed.text),
+            content_spans=candidate.content.spans,
             cue_span=cue.span if cue else None,
             cue_lemma=cue.lemma if cue else None,
             category=category,
             source=mention,
-            notes=list(draft.notes),
+            confidence=round(candidate.probability, 2),
+            notes=[f"content by {candidate.content.strategy}, source by {candidate.how}", *candidate.notes],
         )
-        if draft.follows is not None:
-            claim.speaker, claim.reporter = draft.follows.speaker, draft.follows.reporter
+        if any(not q.closed for q in candidate.content.quotes):
+            claim.notes.append("unbalanced quotation marks")
+        if candidate.follows is not None:
+            claim.speaker, claim.reporter = candidate.follows.speaker, candidate.follows.reporter
         elif mention is not None:
             speaker = speakers.resolve(mention)
             if speaker is not None and speaker.type is EntityType.OUTLET:
@@ -163,27 +189,10 @@ class Extractor:
                 claim.reporter = registry.resolve(mention.affiliation, EntityType.OUTLET)
             if mention.is_pronoun:
                 claim.notes.append(f"{mention.text!r} resolved to {speaker.name}" if speaker else f"{mention.text!r} unresolved")
-        draft.speaker, draft.reporter = claim.speaker, claim.reporter
-        claim.confidence = self._confidence(draft, claim, quotes)
+                if speaker is None:
+                    claim.confidence = round(claim.confidence * 0.8, 2)
+        candidate.speaker, candidate.reporter = claim.speaker, claim.reporter
         return claim
-
-    def _is_document(self, draft: _Draft) -> bool:
-        return draft.head_lemma in self.actors.documents
-
-    def _confidence(self, draft: _Draft, claim: Claim, quotes: QuoteIndex) -> float:
-        cue = draft.cue
-        if cue is None:
-            score = _STRATEGY_CONFIDENCE["continuation"]
-        else:
-            prior = _KIND_CONFIDENCE.get(cue.kind) or self.cues.weights["noun" if cue.kind == "noun" else cue.category]
-            score = prior * _STRATEGY_CONFIDENCE[draft.content.strategy] * _SOURCE_CONFIDENCE[draft.how]
-        if claim.source is not None and claim.source.is_pronoun:
-            score *= 0.95 if claim.speaker is not None else 0.7
-        if any(not q.closed for q in draft.content.quotes):
-            score *= 0.7
-            claim.notes.append("unbalanced quotation marks")
-        claim.notes.insert(0, f"content by {draft.content.strategy}, source by {draft.how}")
-        return round(min(0.99, max(0.05, score)), 2)
 
 
 def _kind(content: Content, text: str) -> ClaimKind:
@@ -202,7 +211,7 @@ def _kind(content: Content, text: str) -> ClaimKind:
     return ClaimKind.DIRECT if first.isupper() or first.isdigit() else ClaimKind.PARTIAL
 
 
-def _continues(sentence: Sentence, previous: _Draft, cue: Cue) -> bool:
+def _continues(sentence: Sentence, previous: Candidate, cue: Cue) -> bool:
     """A coordinated or participial cue after another one shares its source: "said … and
     suggested", "said …, adding that"."""
     if previous.cue is None or previous.cue.word.id > cue.word.id:
@@ -212,14 +221,13 @@ def _continues(sentence: Sentence, previous: _Draft, cue: Cue) -> bool:
     return before is not None and (before.upos == "CCONJ" or (before.text == "," and participle))
 
 
-def _untangle(drafts: list[_Draft], sentence: Sentence) -> list[_Draft]:
+def _untangle(candidates: list[Candidate], sentence: Sentence) -> list[Candidate]:
     """Settle attributions inside another's content. One that is a separate clause ("…, as TASS
     reported that …") cuts the outer content short; one that is part of what was said ("Putin said
-    that Russia will guarantee …") is dropped."""
-    nested: list[_Draft] = []
-    for outer in drafts:
-        for inner in drafts:
-            if inner is outer or inner in nested:
+    that Russia will guarantee …") is marked nested (the scorer decides what becomes of it)."""
+    for outer in candidates:
+        for inner in candidates:
+            if inner is outer or inner.nested:
                 continue
             start = inner.local_region.start
             cue = inner.cue.span if inner.cue is not None else inner.local_region
@@ -229,26 +237,27 @@ def _untangle(drafts: list[_Draft], sentence: Sentence) -> list[_Draft]:
                     if span.start < start and (not span.contains(cue) or _separate_clause(sentence, inner, start)):
                         span = _trim_end(sentence, Span(span.start, start)) or Span(span.start, span.start)
                     else:
-                        nested.append(inner)
+                        inner.nested = outer.contains_other = True
                 spans.append(span)
             outer.content.spans = [s for s in spans if len(s) > 0]
-    kept: list[_Draft] = []
-    for draft in drafts:
-        if draft in nested or not draft.content.spans:
-            continue
-        same = next((d for d in kept if d.content.spans == draft.content.spans), None)
-        if same is not None:  # two cues for one content ("said and added"): keep the one with a source
-            if same.mention is None and draft.mention is not None:
-                kept[kept.index(same)] = draft
-            continue
-        kept.append(draft)
-    return kept
+    return [c for c in candidates if c.content.spans]
+
+
+def _one_per_content(candidates: list[Candidate]) -> list[Candidate]:
+    """Two cues for one content ("said and added"): the more probable one."""
+    best: dict[tuple[Span, ...], Candidate] = {}
+    for candidate in candidates:
+        key = tuple(candidate.content.spans)
+        if key not in best or candidate.probability > best[key].probability:
+            best[key] = candidate
+    kept = set(map(id, best.values()))
+    return [c for c in candidates if id(c) in kept]
 
 
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "although", "though", "but", "whereas", "since"})
 
 
-def _separate_clause(sentence: Sentence, inner: _Draft, start: int) -> bool:
+def _separate_clause(sentence: Sentence, inner: Candidate, start: int) -> bool:
     """Whether the attribution starting at ``start`` is a clause of its own: after a subordinator,
     a semicolon or a dash, rather than the complement of the outer cue."""
     if inner.how == "inherited":
@@ -271,15 +280,15 @@ def _trim_end(sentence: Sentence, span: Span) -> Span | None:
     return Span(words[0].start, words[-1].end) if words else None
 
 
-def _continue_quotes(drafts: list[_Draft], quotes: QuoteIndex, parsed: ParsedDocument,
-                     sentences: list[Sentence]) -> list[_Draft]:
+def _continue_quotes(candidates: list[Candidate], quotes: QuoteIndex, parsed: ParsedDocument,
+                     sentences: list[Sentence]) -> list[Candidate]:
     """Give quotations that no cue claimed to the claim they continue, if any."""
-    used = [d.region for d in drafts]
-    result = sorted(drafts, key=lambda d: d.region.start)
+    used = [d.region for d in candidates]
+    result = sorted(candidates, key=lambda d: d.region.start)
     for quote in quotes.quotes:
         if any(m.overlap(r) for m in quote.marks for r in used) or not _stands_alone(quote, parsed.text, sentences):
             continue
-        before = [d for d in result if d.region.end <= quote.span.start and (d.mention is not None or d.follows)]
+        before = [d for d in result if d.region.end <= quote.span.start and not d.nested and (d.mention is not None or d.follows)]
         if not before:
             continue
         previous = before[-1]
@@ -294,15 +303,15 @@ def _continue_quotes(drafts: list[_Draft], quotes: QuoteIndex, parsed: ParsedDoc
         elif paragraph - previous_paragraph in (0, 1) and not _claims_between(result, previous, quote):
             sentence = next((s for s in sentences if s.start <= quote.span.start < s.end + 1), previous.sentence)
             content = Content(list(quote.parts), "continuation", [quote])
-            draft = _Draft(sentence, None, None, "none", content, follows=previous,
+            candidate = Candidate(sentence, None, None, "continued", content, follows=previous,
                            notes=["quotation continues the previous speaker's"])
-            result.append(draft)
+            result.append(candidate)
             result.sort(key=lambda d: d.region.start)
     return result
 
 
-def _claims_between(drafts: list[_Draft], previous: _Draft, quote: Quote) -> bool:
-    return any(previous.region.end <= d.region.start < quote.span.start for d in drafts)
+def _claims_between(candidates: list[Candidate], previous: Candidate, quote: Quote) -> bool:
+    return any(previous.region.end <= d.region.start < quote.span.start for d in candidates)
 
 
 def _stands_alone(quote: Quote, text: str, sentences: list[Sentence]) -> bool:

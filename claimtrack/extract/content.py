@@ -112,7 +112,7 @@ def _quote_before(sentence: Sentence, cue: Cue, light: set[int], source: set[int
     if not source_placed:
         return None  # "“…,” and urged Washington": the quotation is not this cue's
     closes_sentence = quote.parts[-1].of(text).rstrip().endswith(".")
-    if closes_sentence and end <= sentence.start:
+    if closes_sentence and end <= sentence.start and cue.kind != "dash":
         return None  # “… burns.” A Russian worker described …: a new sentence, not an attribution
     return quote
 

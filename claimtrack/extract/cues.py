@@ -23,7 +23,7 @@ class Cue:
     word: Word  # the head of the cue: the verb, noun, "according" or ":"
     lemma: str
     category: str
-    kind: str  # "verb", "noun", "phrase", "colon"
+    kind: str  # "verb", "noun", "phrase", "colon", "dash"
     words: list[Word]  # every word of the cue span, in order
 
     @property
@@ -35,8 +35,9 @@ class Cue:
         return frozenset(w.id for w in self.words)
 
 
-def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex) -> list[Cue]:
-    """Candidate cues of ``sentence`` that stand outside quotations, in order."""
+def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learned: frozenset[str] = frozenset()) -> list[Cue]:
+    """Candidate cues of ``sentence`` that stand outside quotations, in order. ``learned`` are
+    further cue lemmas a trained scorer knows."""
     cues: list[Cue] = []
     taken: set[int] = set()
     for word in sentence.words:
@@ -51,6 +52,9 @@ def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex) -> li
     colon = _colon_cue(sentence, quotes)
     if colon is not None and not any(c.word.id < colon.word.id for c in cues):
         cues.append(colon)
+    dash = _dash_cue(sentence, quotes)
+    if dash is not None and not cues:
+        cues.append(dash)
     return sorted(cues, key=lambda c: c.word.id)
 
 
@@ -136,4 +140,20 @@ def _colon_cue(sentence: Sentence, quotes: QuoteIndex) -> Cue | None:
         ) and word.id < len(sentence.words) - 2:
             return Cue(sentence, word, ":", "speech", "colon", [word])
         return None
+    return None
+
+
+_DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _dash_cue(sentence: Sentence, quotes: QuoteIndex) -> Cue | None:
+    """ "“… our greatest shame.” ― Sonya Herridge": a dash between a closing quotation and a name."""
+    for word in sentence.words:
+        if word.text not in _DASHES or quotes.covers(word.span):
+            continue
+        before = quotes.at(word.start - 1) or quotes.at(word.start - 2)
+        after = [w for w in sentence.words if w.id > word.id]
+        if before is None or not after or len(after) > 8 or not any(w.upos == "PROPN" for w in after[:3]):
+            continue
+        return Cue(sentence, word, "―", "speech", "dash", [word])
     return None

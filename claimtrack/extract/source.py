@@ -50,6 +50,9 @@ class SourceFinder:
         if cue.kind == "phrase":
             word = _phrase_object(sentence, cue)
             return (word, "object") if usable(word) else (None, "none")
+        if cue.kind == "dash":
+            name = next((w for w in sentence.words if w.id > cue.word.id and w.upos == "PROPN"), None)
+            return (_name_head(sentence, name), "position") if name is not None else (None, "none")
         if cue.kind == "colon":
             before = [w for w in sentence.words[: cue.word.id - 1] if w.upos == "PROPN"]
             return (_name_head(sentence, before[-1]), "position") if before else (None, "none")

@@ -1,0 +1,62 @@
+"""Parses kept on disk between evaluation runs: the same texts with the same models are parsed once.
+
+Entries are keyed by the text's hash and a fingerprint of the models (their files' sizes and
+modification times, so retrained models invalidate them) and of this claimtrack version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from ..domain import Sentence
+from ..nlp import Parser
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "claimtrack" / "parses"
+
+
+class CachedParser:
+    """A :class:`~claimtrack.nlp.Parser` that first looks in a directory of earlier parses."""
+
+    def __init__(self, parser: Parser, directory: Path):
+        self.parser = parser
+        self.models_dir = parser.models_dir
+        self.directory = directory / _fingerprint(parser.models_dir)
+        self.directory.mkdir(parents=True, exist_ok=True)
+
+    def parse(self, texts: Sequence[str]) -> list[list[Sentence]]:
+        paths = [self.directory / f"{hashlib.sha256(t.encode('utf-8')).hexdigest()}.pickle" for t in texts]
+        results: dict[int, list[Sentence]] = {}
+        for i, path in enumerate(paths):
+            if path.is_file():
+                try:
+                    results[i] = pickle.loads(path.read_bytes())
+                except (pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                    path.unlink(missing_ok=True)  # from an older claimtrack: parse again
+        todo = [i for i in range(len(texts)) if i not in results]
+        for i, sentences in zip(todo, self.parser.parse([texts[i] for i in todo])):
+            results[i] = sentences
+            temporary = paths[i].with_suffix(".tmp")
+            temporary.write_bytes(pickle.dumps(sentences, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(paths[i])  # never a half-written entry
+        return [results[i] for i in range(len(texts))]
+
+
+def _fingerprint(models_dir: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        digest.update(version("claimtrack").encode())
+    except PackageNotFoundError:
+        pass
+    for path in sorted(models_dir.rglob("*")):
+        if path.is_file():
+            stat = path.stat()
+            digest.update(f"{path.relative_to(models_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]

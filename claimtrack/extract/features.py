@@ -1,0 +1,95 @@
+"""What the scorer knows of a candidate attribution: named, mostly binary features.
+
+They describe the cue (lemma, lexicon category, kind, verb form, negation, modality, voice), how
+the content and the source were found, the source (kind of mention, actor type), and the content
+(size, quotation, clause, position, nesting). Names are readable ("lemma=say", "strategy=frame")
+so that the weights file (``data/attribution_model.json``) can be read and argued with.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .attribution import Candidate
+    from .quotes import QuoteIndex
+
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall", "'ll", "’ll"})
+
+
+def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, float]:
+    f: dict[str, float] = {"bias": 1.0}
+    cue = candidate.cue
+    kind = cue.kind if cue is not None else "continuation"
+    f[f"kind={kind}"] = 1.0
+    f[f"strategy={candidate.content.strategy}"] = 1.0
+    f[f"source_how={candidate.how}"] = 1.0
+    if cue is not None:
+        word = cue.word
+        f[f"lemma={cue.lemma}"] = 1.0
+        f[f"category={cue.category}"] = 1.0
+        f[f"lemma={cue.lemma}|strategy={candidate.content.strategy}"] = 1.0
+        f[f"cue_upos={word.upos}"] = 1.0
+        f[f"cue_relation={word.relation}"] = 1.0
+        f[f"verb_form={word.feat('VerbForm') or 'none'}"] = 1.0
+        f[f"tense={word.feat('Tense') or 'none'}"] = 1.0
+        f[f"cue_words={min(len(cue.words), 3)}"] = 1.0
+        dependents = candidate.sentence.children(word)
+        if any(d.lemma.lower() in _NEGATIONS for d in dependents):
+            f["negated"] = 1.0
+        if any(d.text.lower() in _MODALS for d in dependents if d.relation == "aux"):
+            f["modal"] = 1.0
+        if any(d.deprel == "aux:pass" for d in dependents):
+            f["passive"] = 1.0
+        if any(d.relation == "mark" and d.lemma.lower() == "to" for d in dependents):
+            f["infinitive"] = 1.0
+        if word.id <= 2:
+            f["cue_starts_sentence"] = 1.0
+    mention = candidate.mention
+    if mention is None:
+        f["no_source"] = 1.0
+    else:
+        f[f"mention={mention.kind}"] = 1.0
+        f[f"source_type={mention.entity_type.value}"] = 1.0
+        if candidate.head_lemma:
+            f[f"source_head={candidate.head_lemma}"] = 1.0 if mention.kind == "nominal" else 0.0
+        if mention.span.end <= candidate.content.spans[0].start:
+            f["source_before_content"] = 1.0
+    _content_features(f, candidate, quotes, text)
+    if candidate.nested:
+        f["nested"] = 1.0
+        f[f"nested|kind={kind}"] = 1.0
+    if candidate.contains_other:
+        f["contains_other"] = 1.0
+    if candidate.sentence.index == 0 and not text[candidate.sentence.start:candidate.sentence.end].rstrip().endswith((".", "?", "!")):
+        f["headline"] = 1.0
+    return {k: v for k, v in f.items() if v}
+
+
+def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIndex, text: str) -> None:
+    spans = candidate.content.spans
+    sentence = candidate.sentence
+    words = [w for s in spans for w in sentence.words_in(s) if w.upos != "PUNCT"]
+    size = sum(len(s) for s in spans)
+    f[f"content_size={min(int(math.log2(max(size, 1))), 10)}"] = 1.0
+    quoted = sum(s.overlap(p) for s in spans for q in candidate.content.quotes for p in q.parts)
+    share = quoted / size if size else 0.0
+    f["content_quoted=" + ("all" if share > 0.9 else "some" if share > 0 else "none")] = 1.0
+    if not any(q.closed for q in candidate.content.quotes) and candidate.content.quotes:
+        f["unbalanced_quote"] = 1.0
+    if words and any(w.upos in ("VERB", "AUX") for w in words):
+        f["content_has_verb"] = 1.0
+    if words and words[0].lemma.lower() == "that":
+        f["content_starts_that"] = 1.0
+    if words and words[0].upos == "ADP":
+        f["content_starts_adp"] = 1.0
+    if len(spans) > 1:
+        f["content_discontinuous"] = 1.0
+    if spans[-1].end > sentence.end + 1 or spans[0].start < sentence.start:
+        f["content_crosses_sentence"] = 1.0
+    if candidate.cue is not None and spans[0].start < candidate.cue.span.start:
+        f["content_before_cue"] = 1.0
+    if quotes.within(sentence.span):
+        f["sentence_has_quote"] = 1.0

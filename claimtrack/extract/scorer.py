@@ -1,0 +1,70 @@
+"""How likely a candidate is a real attribution: a logistic regression over named features whose
+weights were learned on PolNeAR train (``data/attribution_model.json``, made by
+``claimtrack train``), or, without that file, hand-set priors. The probability is the claim's
+confidence; candidates under the scorer's threshold are not kept.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+MODEL_FILE = "attribution_model.json"
+
+_CATEGORY_PRIOR = {"speech": 0.95, "writing": 0.95, "thought": 0.7, "evidence": 0.6, "noun": 0.75}
+_KIND_PRIOR = {"phrase": 0.9, "colon": 0.6, "dash": 0.8, "continuation": 0.85}
+_STRATEGY = {"quote-before": 1.0, "quote-after": 1.0, "complement": 0.95, "frame": 0.9, "final-clause": 0.9,
+             "following-clause": 0.75, "continuation": 1.0}
+_SOURCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "possessor": 0.95, "governor": 0.9, "inherited": 0.9,
+           "position": 0.8, "continued": 1.0, "none": 0.5}
+
+
+@dataclass
+class LearnedScorer:
+    weights: dict[str, float]
+    threshold: float
+    cue_lemmas: frozenset[str] = frozenset()  # lemmas seen as cues in training, beyond cues.toml
+    about: dict = field(default_factory=dict)  # how the model was trained, and how well it did
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> LearnedScorer | None:
+        """The model file given, or the packaged one; None if there is none."""
+        source = Path(path) if path else resources.files("claimtrack.data").joinpath(MODEL_FILE)
+        if not source.is_file():
+            return None
+        data = json.loads(source.read_text(encoding="utf-8"))
+        return cls(data["weights"], data["threshold"], frozenset(data.get("cue_lemmas", ())), data.get("about", {}))
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def save(self, path: str | Path) -> None:
+        data = {"about": self.about, "threshold": self.threshold, "cue_lemmas": sorted(self.cue_lemmas),
+                "weights": dict(sorted(self.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])))}
+        Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+class HeuristicScorer:
+    """Hand-set priors: the cue category's × how the content was found × how the source was found."""
+
+    threshold = 0.5
+    cue_lemmas: frozenset[str] = frozenset()
+
+    def probability(self, features: dict[str, float]) -> float:
+        if "nested" in features or "kind=open" in features:
+            return 0.0
+        kind = _value(features, "kind")
+        prior = _KIND_PRIOR.get(kind) or _CATEGORY_PRIOR.get("noun" if kind == "noun" else _value(features, "category"), 0.5)
+        score = prior * _STRATEGY.get(_value(features, "strategy"), 0.7) * _SOURCE.get(_value(features, "source_how"), 0.5)
+        if "unbalanced_quote" in features:
+            score *= 0.7
+        return min(0.99, score)
+
+
+def _value(features: dict[str, float], name: str) -> str:
+    prefix = name + "="
+    return next((k[len(prefix):] for k in features if k.startswith(prefix) and "|" not in k), "")
