@@ -14,12 +14,14 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
+from .conflicts import ConflictDetector
 from .domain import Claim, Document
 from .ingest import FileResult, IngestReport, ingest
 from .nlp import get_parser, resolve_models_dir
 from .pipeline import Analyser
 from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped, read_paths
 from .speakers import AliasRules, SpeakerRegistry
+from .store.conflict_store import ConflictRecord, conflicts_current, find_conflicts, refresh_conflicts
 from .store.database import Database
 from .store.queries import ClaimRecord, SpeakerRecord, find_claims, list_speakers
 from .store.writer import retag_topics
@@ -45,6 +47,7 @@ class Tracker:
         self.models_dir = resolve_models_dir(models)
         self.rules = alias_rules(aliases)
         self.topics = TopicTable.load(topics)
+        self.detector = ConflictDetector()
 
     @cached_property
     def analyser(self) -> Analyser:
@@ -58,12 +61,39 @@ class Tracker:
 
     def ingest_documents(self, items: Iterable[Document | Skipped],
                          progress: Callable[[FileResult], None] | None = None) -> IngestReport:
-        return ingest(self.database, items, self.analyser, self.rules, progress)
+        report = ingest(self.database, items, self.analyser, self.rules, progress)
+        self.refresh_conflicts(only_if_stale=True)
+        return report
+
+    def refresh_conflicts(self, only_if_stale: bool = False) -> int | None:
+        """Detect conflicts again over all stored claims (ingest does this when claims changed);
+        returns how many were found, or None when they were current and ``only_if_stale``."""
+        with self.database.transaction() as session:
+            if only_if_stale and conflicts_current(session, self.detector):
+                return None
+            return refresh_conflicts(session, self.detector)
 
     def claims(self, **filters) -> list[ClaimRecord]:
-        """Stored claims; filters: speaker, about, source, since, until, kind, min_confidence, limit."""
+        """Stored claims; filters: speaker, about, source, since, until, kind, min_confidence, limit.
+        Each record lists the claims it conflicts with."""
+        self.refresh_conflicts(only_if_stale=True)
         with self.database.session() as session:
             return find_claims(session, topics=self.topics, **filters)
+
+    def conflicts(self, speaker: str | None = None, about: str | None = None, kind: str | None = None,
+                  min_score: float = 0.0) -> list[ConflictRecord]:
+        """Conflicting pairs of claims, best first, with their evidence."""
+        self.refresh_conflicts(only_if_stale=True)
+        with self.database.session() as session:
+            return find_conflicts(session, speaker, about, kind, min_score, self.topics)
+
+    def graph(self, speaker: str | None = None, about: str | None = None, since=None):
+        """The speaker–claim graph (networkx ``MultiDiGraph``) of the claims matching the filters."""
+        from .graph import build_graph
+
+        self.refresh_conflicts(only_if_stale=True)
+        with self.database.session() as session:
+            return build_graph(session, speaker, about, since, self.topics)
 
     def speakers(self, name: str | None = None, include_anonymous: bool = False) -> list[SpeakerRecord]:
         with self.database.session() as session:

@@ -19,7 +19,7 @@ from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped
 from .store.database import DB_ENV, DEFAULT_DB, SchemaError
 from .topics import TOPICS_ENV
 
-KINDS = ("direct", "partial", "indirect", "mixed")
+KINDS = ("direct", "partial", "indirect", "mixed", "narration")
 
 
 @dataclass
@@ -125,13 +125,15 @@ def _print_report(report: IngestReport) -> None:
 @click.option("--source", help="Outlet of the article or outlet credited with the claim.")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Articles published on or after.")
 @click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Articles published on or before.")
-@click.option("--kind", type=click.Choice(KINDS), help="Direct quote, partial quote, indirect or mixed.")
+@click.option("--kind", type=click.Choice(KINDS),
+              help="Direct quote, partial quote, indirect, mixed; or narration (the outlets' own statements).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
 @click.option("--limit", type=click.IntRange(1))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj
 def claims(settings: Settings, speaker, about, source, since, until, kind, min_confidence, limit, fmt) -> None:
-    """Stored claims, filtered: "what did X say about Y"."""
+    """Stored claims, filtered: "what did X say about Y". A ⚠ marks claims in conflict with others
+    (see `claimtrack conflicts`)."""
     tracker = settings.tracker()
     records = tracker.claims(speaker=speaker, about=about, source=source, since=since.date() if since else None,
                              until=until.date() if until else None, kind=kind, min_confidence=min_confidence, limit=limit)
@@ -152,7 +154,32 @@ def _claim_row(record: dict) -> dict:
         "cue": record["cue"] or "",
         "source": f"{source}\n{Path(record['origin']).name} [{spans[0][0]}:{spans[-1][1]}]",
         "conf": f"{record['confidence']:.2f}",
+        "⚠": "\n".join(f"#{c}" for c in record["conflicts"]),
     }
+
+
+@main.command()
+@click.option("--speaker", help="Conflicts where either claim is this speaker's.")
+@click.option("--about", help="Conflicts where either claim is about this topic or these words.")
+@click.option("--kind", type=click.Choice(("contradiction", "polarity", "stance", "numeric")))
+@click.option("--min-score", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Stronger evidence only (detection keeps pairs from the min_score of conflicts.toml).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def conflicts(settings: Settings, speaker, about, kind, min_score, fmt) -> None:
+    """Pairs of claims that cannot both be right, side by side, with sources and the reason."""
+    records = settings.tracker().conflicts(speaker=speaker, about=about, kind=kind, min_score=min_score)
+    click.echo(render([r.as_dict() for r in records], fmt, _conflict_row, {"first": 48, "second": 48, "reason": 40}))
+
+
+def _conflict_row(record: dict) -> dict:
+    def side(claim: dict) -> str:
+        who = claim["speaker"] or claim["reporter"] or f"{claim['outlet'] or '?'} (own report)"
+        where = " ".join(str(x) for x in (claim["outlet"], claim["published"]) if x)
+        return f"#{claim['id']} {who}: “{claim['text']}”\n— {where}"
+
+    return {"id": record["id"], "kind": record["kind"], "score": f"{record['score']:.2f}", "first": side(record["first"]),
+            "second": side(record["second"]), "reason": record["reason"]}
 
 
 @main.command()
@@ -265,9 +292,11 @@ def models_check(settings: Settings) -> None:
 @click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where parses are kept between runs [default: ~/.cache/claimtrack/parses].")
 @click.option("--no-cache", is_flag=True, help="Parse everything again.")
+@click.option("--weights", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Scorer weights to evaluate (from `claimtrack train`) instead of the packaged ones.")
 @click.pass_obj
 def evaluate_command(settings: Settings, gold_dir: Path, fmt: str, errors: int, limit: int | None,
-                     cache: Path | None, no_cache: bool) -> None:
+                     cache: Path | None, no_cache: bool, weights: Path | None) -> None:
     """Score extraction against BRAT gold in PolNeAR's layout (text/, attributions/).
 
     Precision, recall and F1 of contents (overlap of half the shorter span, and strict Jaccard ≥ 0.8),
@@ -277,15 +306,19 @@ def evaluate_command(settings: Settings, gold_dir: Path, fmt: str, errors: int, 
 
     from .evaluation import evaluate
     from .evaluation.cache import CachedParser, default_cache_dir
+    from .extract.attribution import Extractor
+    from .extract.scorer import LearnedScorer
     from .nlp import get_parser
     from .pipeline import Analyser
 
     parser = _guarded(lambda: get_parser(resolve_models_dir(settings.models)))
     if not no_cache:
         parser = CachedParser(parser, cache or default_cache_dir())
+    extractor = Extractor(scorer=LearnedScorer.load(weights)) if weights else Extractor()
     try:
         with tqdm(unit="text", file=sys.stderr, disable=fmt == "json") as bar:
-            result = evaluate(gold_dir, Analyser(parser), limit=limit, progress=bar.update, examples=max(errors and 2, 0))
+            result = evaluate(gold_dir, Analyser(parser, extractor), limit=limit, progress=bar.update,
+                              examples=max(errors and 2, 0))
     except FileNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     if fmt == "json":
@@ -330,6 +363,85 @@ def error_report(result, errors: int) -> str:
     return "\n".join(lines)
 
 
+@main.command("train")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Where to write the weights (the packaged model is claimtrack/data/attribution_model.json).")
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where parses are kept between runs [default: ~/.cache/claimtrack/parses].")
+@click.pass_obj
+def train_command(settings: Settings, gold_dir: Path, out: Path, cache: Path | None) -> None:
+    """Learn the attribution scorer from BRAT gold (PolNeAR train); needs the [train] extra."""
+    from tqdm import tqdm
+
+    from .evaluation.cache import CachedParser, default_cache_dir
+    from .extract.attribution import Extractor
+    from .extract.scorer import HeuristicScorer
+    from .nlp import get_parser
+    from .pipeline import Analyser
+    from .training import train
+
+    parser = CachedParser(_guarded(lambda: get_parser(resolve_models_dir(settings.models))), cache or default_cache_dir())
+    with tqdm(unit="text", file=sys.stderr) as bar:
+        model = train(gold_dir, Analyser(parser, Extractor(scorer=HeuristicScorer())), progress=bar.update)
+    model.save(out)
+    click.echo(f"{out}: {len(model.weights)} weights, threshold {model.threshold}, "
+               f"{len(model.cue_lemmas)} learned cue lemmas; {model.about}")
+
+
+@main.group()
+def graph() -> None:
+    """The speaker–claim graph: export it for Gephi, networkx or igraph, or summarise it."""
+
+
+def _graph_filters(function):
+    for option in reversed((
+        click.option("--speaker", help="Only this speaker's claims (and what they connect to)."),
+        click.option("--about", help="Only claims about this topic or these words."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after."),
+    )):
+        function = option(function)
+    return function
+
+
+@graph.command("export")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("graphml", "gexf", "json", "csv")),
+              help="Default: from OUT's suffix (.graphml, .gexf, .json, .csv → NAME.nodes.csv + NAME.edges.csv).")
+@_graph_filters
+@click.pass_obj
+def graph_export(settings: Settings, out: Path, fmt: str | None, speaker, about, since) -> None:
+    """Write the graph to OUT (schema: docs/graph.md)."""
+    from .graph import export_graph
+
+    built = settings.tracker().graph(speaker, about, since.date() if since else None)
+    try:
+        files = export_graph(built, out, fmt)
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"{', '.join(map(str, files))}: {built.number_of_nodes()} nodes, {built.number_of_edges()} edges")
+
+
+@graph.command("stats")
+@_graph_filters
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@click.pass_obj
+def graph_stats_command(settings: Settings, speaker, about, since, fmt: str) -> None:
+    """Node and edge counts by type, the most quoted and most mentioned, conflicts."""
+    from .graph import graph_stats
+
+    stats = graph_stats(settings.tracker().graph(speaker, about, since.date() if since else None))
+    if fmt == "json":
+        click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{stats['nodes']} nodes, {stats['edges']} edges, {stats['conflicts']} conflicts, "
+               f"{stats['components']} connected components")
+    click.echo("nodes: " + ", ".join(f"{k} {v}" for k, v in stats["node_types"].items()))
+    click.echo("edges: " + ", ".join(f"{k} {v}" for k, v in stats["edge_types"].items()))
+    click.echo("most quoted: " + ", ".join(f"{x['speaker']} ({x['claims']})" for x in stats["most_quoted"]))
+    click.echo("most mentioned: " + ", ".join(f"{x['node']} ({x['mentions']})" for x in stats["most_mentioned"]))
+
+
 @main.group()
 def topics() -> None:
     """The topics --about understands (built in, plus --topics FILE)."""
@@ -372,6 +484,9 @@ def demo(settings: Settings, articles: Path | None) -> None:
         click.echo(f"\n{question}   (claimtrack claims --speaker {speaker}" + (f" --about {about})" if about else ")"))
         records = tracker.claims(speaker=speaker, about=about)
         click.echo(render([r.as_dict() for r in records], "table", _claim_row, {"claim": 70, "speaker": 24, "source": 24}))
+    click.echo("\nConflicting statements   (claimtrack conflicts)")
+    click.echo(render([r.as_dict() for r in tracker.conflicts()[:6]], "table", _conflict_row,
+                      {"first": 48, "second": 48, "reason": 40}))
 
 
 def _guarded(action):

@@ -57,6 +57,7 @@ class ClaimKind(str, Enum):
     PARTIAL = "partial"  # the content is a quoted fragment woven into the reporter's sentence
     INDIRECT = "indirect"  # reported speech or thought, no quotation marks
     MIXED = "mixed"  # reported speech containing quoted words
+    NARRATION = "narration"  # the outlet's own statement, outside any attribution
 
 
 @dataclass

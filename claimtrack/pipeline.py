@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from .domain import Claim, Document, ParsedDocument, Sentence
+from .domain import Claim, ClaimKind, Document, ParsedDocument, Sentence
 from .extract.attribution import Extractor
+from .facts import FactReader
+from .narration import narration_claims
 from .nlp import Parser
 from .speakers import SpeakerRegistry
 from .store.writer import ProcessedDocument
@@ -29,15 +31,20 @@ class Analyser:
     def analyse(self, document: Document, sentences: list[Sentence], registry: SpeakerRegistry) -> ProcessedDocument:
         parsed = ParsedDocument(document, sentences)
         claims = self.extractor.extract(parsed, registry)
-        lemmas = [content_lemmas(claim, sentences) for claim in claims]
+        statements = claims + narration_claims(parsed, claims)
+        lemmas = [content_lemmas(claim, sentences) for claim in statements]
         texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker else None, c.text, words)
-                 for c, words in zip(claims, lemmas)]
+                 for c, words in zip(statements, lemmas)]
         passages = [
             Passage(s.index, parsed.paragraph_of(s.start), s.span.of(document.text), " ".join(w.lemma.lower() for w in s.words))
             for s in sentences
         ]
         hits = score_topics(texts, passages, list(self.topics.topics.values()))
-        return ProcessedDocument(parsed, claims, lemmas, hits)
+        reader = FactReader(parsed, registry, actors=self.extractor.actors)
+        facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma) for c in statements]
+        for speaker, roles in reader.roles_seen().items():
+            registry.extend(speaker, speaker.name, speaker.type, roles=roles)
+        return ProcessedDocument(parsed, claims, statements[len(claims):], lemmas, hits, facts, list(reader.roles_seen()))
 
     def run(self, documents: Iterable[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:
         """Analyse ``documents`` in parse batches, yielding each as soon as its batch is parsed."""

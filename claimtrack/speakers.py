@@ -104,6 +104,13 @@ class SpeakerRegistry:
             self.speakers.append(speaker)
         return self.extend(speaker, name if forced is None else speaker.name, kind, variants, roles)
 
+    def find(self, name: str, kind: EntityType = EntityType.UNKNOWN) -> Speaker | None:
+        """The known speaker ``name`` refers to, or None; nothing is created."""
+        found = self._find(name, kind, {name})
+        if found is None and kind is not EntityType.PERSON:
+            found = self._by_alias.get(("person", normalise(name)))
+        return found
+
     def extend(self, speaker: Speaker, name: str, kind: EntityType, variants: Iterable[str] = (),
                roles: Iterable[str] = ()) -> Speaker:
         """Add what a new mention tells about a known speaker: a fuller name, variants, roles."""

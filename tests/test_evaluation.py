@@ -124,7 +124,8 @@ def test_evaluate_averages_annotators(tmp_path):
     5 holds hold VERB 2 ccomp
     6 . . PUNCT 2 punct
     """)]
-    agrees = "T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 26\tthe truce holds\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    agrees = ("T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 26\tthe truce holds\n"
+              "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
     disagrees = "T1\tContent 0 10\tPutin said\nT2\tCue 11 14\tthe\nE1\tAttribution:T2 Content:T1 Cue:T2\n"
     write_gold(tmp_path, "one", text, {"a1": agrees, "a2": disagrees})
     result = evaluate(tmp_path, Analyser(FixedParser({text: parse})))

@@ -171,6 +171,7 @@ def test_postgresql_backend(tmp_path, parser, postgres_url):
     assert {r.origin.rsplit("/", 1)[-1][:3] for r in records} == {"000", "004"}
     assert tracker.ingest([SEEDS]).statuses["unchanged"] == 5
     assert tracker.speakers("Peskov")[0].roles == ["Kremlin spokesman"]
+    assert {c.kind for c in tracker.conflicts()} >= {"contradiction", "polarity", "stance"}  # JSON facts on PostgreSQL
 
 
 def test_edited_topics_are_not_trusted_until_retagged(tmp_path, parser):
@@ -186,3 +187,28 @@ def test_edited_topics_are_not_trusted_until_retagged(tmp_path, parser):
     assert not any(t.startswith("Before the talks start") for t in texts)  # ceasefire by the old terms only
     assert edited.retag() > 0
     assert [r.text for r in edited.claims(about="ceasefire")] == texts
+
+
+def test_a_version_1_database_is_migrated(tmp_path, seed_tracker):
+    """A database written before claims had facts opens, gains the column and the conflicts table,
+    keeps its claims, and detects no conflicts among claims without facts."""
+    import sqlite3
+
+    from claimtrack.api import Tracker
+    from claimtrack.store.schema import SCHEMA_VERSION, Meta
+
+    old = tmp_path / "v1.sqlite"
+    with sqlite3.connect(seed_tracker.database.url.removeprefix("sqlite:///")) as source, sqlite3.connect(old) as copy:
+        source.backup(copy)  # with what is still in the write-ahead log
+    with sqlite3.connect(old) as connection:
+        connection.execute("DROP TABLE conflicts")
+        connection.execute("ALTER TABLE claims DROP COLUMN facts")
+        connection.execute("DELETE FROM meta WHERE key != 'schema_version'")
+        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    claims_before = len(seed_tracker.claims())
+    tracker = Tracker(old)
+    with tracker.database.session() as session:
+        assert session.get(Meta, "schema_version").value == str(SCHEMA_VERSION)
+        assert session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.facts.is_not(None))) == 0
+    assert len(tracker.claims()) == claims_before
+    assert tracker.conflicts() == []

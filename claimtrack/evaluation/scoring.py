@@ -43,10 +43,15 @@ def jaccard(a: Sequence[Span], b: Sequence[Span]) -> float:
 
 def match(gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]],
           score: Callable[[Sequence[Span], Sequence[Span]], float], threshold: float) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) pairs scoring at least ``threshold``, best first."""
+    """One-to-one (gold index, predicted index) pairs of spans scoring at least ``threshold``."""
+    return pair_up(len(gold), len(predicted),
+                   lambda g, p: score(gold[g], predicted[p]) if gold[g] and predicted[p] else 0.0, threshold)
+
+
+def pair_up(gold: int, predicted: int, score: Callable[[int, int], float], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one (gold, predicted) index pairs scoring at least ``threshold``, greedily best first."""
     candidates = sorted(
-        ((s, g, p) for g, gs in enumerate(gold) for p, ps in enumerate(predicted)
-         if gs and ps and (s := score(gs, ps)) >= threshold),
+        ((s, g, p) for g in range(gold) for p in range(predicted) if (s := score(g, p)) >= threshold),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_gold: set[int] = set()

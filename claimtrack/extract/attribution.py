@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from ..domain import Claim, ClaimKind, EntityType, Mention, ParsedDocument, Sentence, Span, Speaker
 from ..lexicon import ActorLexicon, CueLexicon, actor_lexicon, cue_lexicon
 from ..speakers import DocumentSpeakers, SpeakerRegistry
-from .content import Content, find_content
+from .content import Content, find_contents
 from .cues import Cue, find_cues
 from .features import features
 from .mentions import build_mention, full_names
 from .quotes import Quote, QuoteIndex, find_quotes
 from .scorer import HeuristicScorer, LearnedScorer
 from .source import SourceFinder
+
+RELIABLE = frozenset({"quote-before", "quote-after", "frame", "final-clause", "complement", "following-clause", "continuation"})
 
 
 @dataclass
@@ -45,29 +47,33 @@ class Candidate:
     head_lemma: str | None = None  # lemma of the source's head word
     nested: bool = False  # inside another candidate's content, as part of what was said
     contains_other: bool = False
+    rank: int = 0  # 0 for the cue's most reliable content hypothesis, then 1, 2, …
     features: dict[str, float] = field(default_factory=dict)
     probability: float = 0.0
     speaker: Speaker | None = None  # set once resolved, for the continuations that follow
     reporter: Speaker | None = None
 
     @property
-    def local_region(self) -> Span:
-        """Source (when in this sentence), cue and content: where this attribution starts."""
-        spans = list(self.content.spans)
-        if self.cue is not None:
-            spans.append(self.cue.span)
-        if self.mention is not None and self.how != "inherited":
-            spans.append(self.mention.span)
-        return Span(min(s.start for s in spans), max(s.end for s in spans))
+    def primary(self) -> bool:
+        """The cue's first hypothesis by a reliable strategy: what the rules alone would claim."""
+        cue = self.cue
+        hunch = cue is not None and (cue.hypothetical or cue.quoted or cue.kind in ("prep", "adverb"))
+        return self.rank == 0 and self.content.strategy in RELIABLE and not hunch
 
     @property
-    def region(self) -> Span:
-        """Everything the attribution occupies: source, cue and content."""
+    def own_mention(self) -> Mention | None:
+        """The source mention when it belongs to this attribution's own words (not one it shares
+        with the cue it is coordinated with or the quotation it continues)."""
+        return self.mention if self.how not in ("inherited", "continued") else None
+
+    @property
+    def local_region(self) -> Span:
+        """Source (when its own), cue and content: where this attribution starts and ends."""
         spans = list(self.content.spans)
         if self.cue is not None:
             spans.append(self.cue.span)
-        if self.mention is not None:
-            spans.append(self.mention.span)
+        if self.own_mention is not None:
+            spans.append(self.own_mention.span)
         return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
@@ -100,22 +106,23 @@ class Extractor:
         found: list[Candidate] = []
         for sentence in sentences:
             here: list[Candidate] = []
+            announced = _announced(parsed, sentence)
             for cue in find_cues(sentence, self.cues, quotes, self.scorer.cue_lemmas):
-                previous = next((d for d in reversed(here) if d.mention is not None), None)
-                candidate = self._candidate(sentence, cue, quotes, text, previous)
-                if candidate is not None:
-                    here.append(candidate)
-            found.extend(_untangle(here, sentence))
+                sources = [d for d in here if d.mention is not None and d.primary]
+                governing = next((d for d in sources if d.cue is not None and d.cue.word.id == cue.word.head), None)
+                previous = governing or (sources[-1] if sources else None)  # "said X and suggested Y"
+                here.extend(self._candidates(sentence, cue, quotes, text, previous, announced))
+            primary = _untangle([c for c in here if c.primary], sentence)
+            found.extend(primary + _flag_nested([c for c in here if not c.primary], primary))
         found = _continue_quotes(found, quotes, parsed, sentences)
         for candidate in found:
             candidate.features = features(candidate, quotes, text)
             candidate.probability = self.scorer.probability(candidate.features)
-        return Candidates(_one_per_content(found), quotes, sentences)
+        return Candidates(found, quotes, sentences)
 
     def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
         found = self.candidates(parsed)
-        kept = [c for c in found.items if c.probability >= self.min_confidence
-                and (c.follows is None or c.follows.probability >= self.min_confidence)]
+        kept = select(found.items, self.min_confidence)
         text = parsed.text
         speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
         claims: list[Claim] = []
@@ -130,7 +137,7 @@ class Extractor:
         """Claims and main-clause subjects in text order: what pronoun resolution walks through."""
         sources = {d.mention.span for d in candidates if d.mention is not None}
         for candidate in candidates:
-            anchor = candidate.mention.span.start if candidate.mention is not None else candidate.region.start
+            anchor = candidate.own_mention.span.start if candidate.own_mention is not None else candidate.local_region.start
             yield anchor, candidate
         for sentence in sentences:
             root = next((w for w in sentence.words if w.head == 0), None)
@@ -140,8 +147,9 @@ class Extractor:
                 if mention.span not in sources:
                     yield mention.span.start, mention
 
-    def _candidate(self, sentence: Sentence, cue: Cue, quotes: QuoteIndex, text: str,
-                   previous: Candidate | None) -> Candidate | None:
+    def _candidates(self, sentence: Sentence, cue: Cue, quotes: QuoteIndex, text: str,
+                    previous: Candidate | None, announced: Span | None = None) -> list[Candidate]:
+        """One candidate per content hypothesis of ``cue``, ranked as :func:`find_contents` ranks them."""
         head, how = self.sources.find(cue, quotes)
         if how in ("none", "position") and previous is not None and previous.mention is not None and _continues(sentence, previous, cue):
             head = None
@@ -149,12 +157,14 @@ class Extractor:
         else:
             mention = build_mention(sentence, head, text, self.actors) if head is not None else None
         source_ids = {w.id for w in sentence.words_in(mention.span)} if mention is not None and head is not None else set()
-        content = find_content(cue, source_ids, quotes, text, self.cues, has_source=mention is not None)
-        if content is None:
-            return None
-        if mention is not None and any(s.overlap(mention.span) for s in content.spans):
-            return None  # a source inside its own content is a misreading
-        return Candidate(sentence, cue, mention, how, content, head_lemma=head.lemma.lower() if head else None)
+        candidates = []
+        for content in find_contents(cue, source_ids, quotes, text, self.cues, mention is not None, announced):
+            if content.sourceless:
+                candidates.append(Candidate(sentence, cue, None, "none", content, rank=len(candidates)))
+            elif mention is None or not any(s.overlap(mention.span) for s in content.spans):
+                lemma = head.lemma.lower() if head else None
+                candidates.append(Candidate(sentence, cue, mention, how, content, head_lemma=lemma, rank=len(candidates)))
+        return candidates
 
     def _claim(self, parsed: ParsedDocument, candidate: Candidate, speakers: DocumentSpeakers,
                registry: SpeakerRegistry) -> Claim:
@@ -243,6 +253,65 @@ def _untangle(candidates: list[Candidate], sentence: Sentence) -> list[Candidate
     return [c for c in candidates if c.content.spans]
 
 
+def _announced(parsed: ParsedDocument, sentence: Sentence) -> Span | None:
+    """What a sentence ending in a colon announces: the rest of its paragraph, or the next paragraph."""
+    text = parsed.text
+    if not text[sentence.start:sentence.end].rstrip().endswith(":"):
+        return None
+    paragraphs = parsed.paragraphs
+    index = parsed.paragraph_of(sentence.end - 1)
+    if paragraphs[index].end > sentence.end + 1:
+        rest = text[sentence.end:paragraphs[index].end]
+        start = sentence.end + len(rest) - len(rest.lstrip())
+        return Span(start, paragraphs[index].end) if rest.strip() else None
+    following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    return following if following is not None and following.start < parsed.document.body.end else None
+
+
+def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
+    """What becomes a claim: per cue its most probable hypothesis, per content its most probable
+    cue, if at or above ``threshold`` (a continuation also needs the candidate it continues)."""
+    kept = [c for c in _best_per_cue(_one_per_content(candidates)) if c.probability >= threshold
+            and (c.follows is None or c.follows.probability >= threshold)]
+    return _univocal(kept)
+
+
+def _univocal(kept: list[Candidate]) -> list[Candidate]:
+    """An attribution whose cue lies inside another's content and that other cannot both be right
+    ("Clinton said that she called Sanders"): the more probable stays."""
+    dropped: set[int] = set()
+    for a in sorted(kept, key=lambda c: -c.probability):
+        if id(a) in dropped:
+            continue
+        for b in kept:
+            if b is a or id(b) in dropped or b.cue is None or a.cue is None:
+                continue
+            inside = any(s.contains(b.cue.span) for s in a.content.spans) or any(s.contains(a.cue.span) for s in b.content.spans)
+            if inside:
+                dropped.add(id(b))
+    return [c for c in kept if id(c) not in dropped]
+
+
+def _flag_nested(alternatives: list[Candidate], primary: list[Candidate]) -> list[Candidate]:
+    """Alternative hypotheses neither cut nor nest others; they are flagged when inside a primary."""
+    for candidate in alternatives:
+        start = candidate.local_region.start
+        candidate.nested = any(o.cue is not candidate.cue and any(s.start <= start < s.end for s in o.content.spans)
+                               for o in primary)
+    return alternatives
+
+
+def _best_per_cue(candidates: list[Candidate]) -> list[Candidate]:
+    """Of the content hypotheses of one cue, the most probable."""
+    best: dict[int, Candidate] = {}
+    for candidate in candidates:
+        key = id(candidate.cue) if candidate.cue is not None else id(candidate)
+        if key not in best or candidate.probability > best[key].probability:
+            best[key] = candidate
+    kept = set(map(id, best.values()))
+    return [c for c in candidates if id(c) in kept]
+
+
 def _one_per_content(candidates: list[Candidate]) -> list[Candidate]:
     """Two cues for one content ("said and added"): the more probable one."""
     best: dict[tuple[Span, ...], Candidate] = {}
@@ -283,17 +352,18 @@ def _trim_end(sentence: Sentence, span: Span) -> Span | None:
 def _continue_quotes(candidates: list[Candidate], quotes: QuoteIndex, parsed: ParsedDocument,
                      sentences: list[Sentence]) -> list[Candidate]:
     """Give quotations that no cue claimed to the claim they continue, if any."""
-    used = [d.region for d in candidates]
-    result = sorted(candidates, key=lambda d: d.region.start)
+    primary = [d for d in candidates if d.primary]
+    used = [d.local_region for d in primary]
+    result = sorted(primary, key=lambda d: d.local_region.start)
     for quote in quotes.quotes:
         if any(m.overlap(r) for m in quote.marks for r in used) or not _stands_alone(quote, parsed.text, sentences):
             continue
-        before = [d for d in result if d.region.end <= quote.span.start and not d.nested and (d.mention is not None or d.follows)]
+        before = [d for d in result if d.local_region.end <= quote.span.start and not d.nested and (d.mention is not None or d.follows)]
         if not before:
             continue
         previous = before[-1]
         paragraph = parsed.paragraph_of(quote.span.start)
-        previous_paragraph = parsed.paragraph_of(previous.region.end - 1)
+        previous_paragraph = parsed.paragraph_of(previous.local_region.end - 1)
         if paragraph == previous_paragraph and previous.content.strategy.startswith("quote") and not _claims_between(
             result, previous, quote
         ):
@@ -303,15 +373,15 @@ def _continue_quotes(candidates: list[Candidate], quotes: QuoteIndex, parsed: Pa
         elif paragraph - previous_paragraph in (0, 1) and not _claims_between(result, previous, quote):
             sentence = next((s for s in sentences if s.start <= quote.span.start < s.end + 1), previous.sentence)
             content = Content(list(quote.parts), "continuation", [quote])
-            candidate = Candidate(sentence, None, None, "continued", content, follows=previous,
+            candidate = Candidate(sentence, None, previous.mention, "continued", content, follows=previous,
                            notes=["quotation continues the previous speaker's"])
             result.append(candidate)
-            result.sort(key=lambda d: d.region.start)
-    return result
+            result.sort(key=lambda d: d.local_region.start)
+    return result + [d for d in candidates if not d.primary]
 
 
 def _claims_between(candidates: list[Candidate], previous: Candidate, quote: Quote) -> bool:
-    return any(previous.region.end <= d.region.start < quote.span.start for d in candidates)
+    return any(previous.local_region.end <= d.local_region.start < quote.span.start for d in candidates)
 
 
 def _stands_alone(quote: Quote, text: str, sentences: list[Sentence]) -> bool:

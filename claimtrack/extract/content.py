@@ -33,29 +33,37 @@ class Content:
     spans: list[Span]
     strategy: str
     quotes: list[Quote]  # quotations inside the content
+    sourceless: bool = False  # the cue's subject is part of the content ("Christie appeared to end his bid")
 
 
-def find_content(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lexicon: CueLexicon,
-                 has_source: bool = True) -> Content | None:
-    """The content of ``cue`` whose source occupies the word ids ``source`` (empty if the source is
-    elsewhere, as for "said … and suggested"; ``has_source`` false if there is none at all)."""
+def find_contents(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lexicon: CueLexicon,
+                  has_source: bool = True, announced: Span | None = None) -> list[Content]:
+    """Every content hypothesis for ``cue``, the most reliable first. ``source`` holds the word ids of
+    a source in this sentence (empty if it is elsewhere, as for "said … and suggested");
+    ``has_source`` is false if there is none at all; ``announced`` is the text a sentence ending in
+    a colon announces ("Reporter Jomana Karadsheh says:" and the next paragraph)."""
     sentence = cue.sentence
     light = _light_words(sentence, cue, source, lexicon)
+    found: list[Content] = []
     adjacent = _adjacent_quote(sentence, cue, light, source, quotes, text)
     if adjacent is not None:
         strategy, quote = adjacent
-        return Content(list(quote.parts), strategy, [quote])
+        found.append(Content(list(quote.parts), strategy, [quote]))
     if cue.kind == "verb" and cue.lemma in lexicon.quote_only:
-        return None
+        return found
+    if announced is not None and not found and all(w.id in light or w.upos == "PUNCT" for w in sentence.words
+                                                    if w.id > max(cue.ids)):
+        found.append(Content([announced], "announced", quotes.within(announced)))
     for name, finder in _FINDERS:
-        if name == "following-clause" and not has_source:
+        if name in ("following-clause", "rest-after") and not has_source:
             continue  # the rest of a sentence is a content only for a cue that has a speaker
-        words = [w for w in finder(sentence, cue, source, light, lexicon, quotes) if w.id not in cue.ids and w.id not in source]
-        spans = _spans(sentence, words, quotes)
-        if spans and _substantial(sentence, spans, name, quotes):
+        excluded = set(cue.ids) if name == "raising" else set(cue.ids) | source
+        words = [w for w in finder(sentence, cue, source, light, lexicon, quotes) if w.id not in excluded]
+        spans = _spans(sentence, words, quotes, quotes.at(cue.word.start))
+        if spans and _substantial(sentence, spans, name, quotes) and all(c.spans != spans for c in found):
             inside = [q for q in quotes.quotes if any(m.overlap(s) for m in q.marks for s in spans)]
-            return Content(spans, name, inside)
-    return None
+            found.append(Content(spans, name, inside, sourceless=name == "raising"))
+    return found
 
 
 def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLexicon) -> set[int]:
@@ -227,6 +235,12 @@ def _complement(sentence: Sentence, cue: Cue, source: set[int], light: set[int],
         return [w for w in sentence.words if w.id > word.id]
     if cue.kind == "phrase":
         return _phrase_host(sentence, cue, source)
+    if cue.kind == "prep":  # "In a poll released Monday, 50 percent chose Clinton"
+        comma = next(w for w in sentence.words if w.id > word.id and w.text == ",")
+        return [w for w in sentence.words if w.id > comma.id]
+    if cue.kind == "adverb":  # "Trump reportedly told donors that …": the clause it qualifies
+        head = sentence.head_of(word)
+        return [w for w in sentence.subtree(head) if w.id != word.id] if head is not None else []
     relations: tuple[str, ...] = ("ccomp", "parataxis")
     if cue.kind == "noun":
         relations += ("acl",)
@@ -245,7 +259,7 @@ def _complement(sentence: Sentence, cue: Cue, source: set[int], light: set[int],
     if not found and cue.kind == "verb":  # "said there was ...": a clause the parser called obj or advcl
         for child in sentence.children(word, "obj", "advcl", "dep"):
             marks = {m.lemma.lower() for m in sentence.children(child, "mark")}
-            if child.id > word.id and child.upos in ("VERB", "AUX", "ADJ", "NOUN") and marks <= {"that"} \
+            if child.id > word.id and child.upos in ("VERB", "AUX", "ADJ", "NOUN") and marks <= {"that", "if", "whether"} \
                     and sentence.children(child, "nsubj"):
                 found.extend(sentence.subtree(child))
     if found and cue.kind == "verb":  # "said the timing ... would be worked out": a subject parsed as obj
@@ -304,6 +318,64 @@ def _following_clause(sentence: Sentence, cue: Cue, source: set[int], light: set
     return after if starts_clause and has_verb else []
 
 
+_OBLIQUE_CASES = frozenset({"to", "about", "for", "on", "with", "of", "against", "over", "at", "as"})
+
+
+def _object(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+            quotes: QuoteIndex) -> list[Word]:
+    """ "said something very strange", "backed Cruz": a noun phrase as what was said or held."""
+    if cue.kind != "verb" or cue.lemma in lexicon.addressee:
+        return []
+    return _subtrees(sentence, [c for c in sentence.children(cue.word, "obj") if c.id > cue.word.id])
+
+
+def _oblique(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+             quotes: QuoteIndex) -> list[Word]:
+    """ "referred to Rubio as …", "called for a ban", "criticism of the deal": the object of a preposition."""
+    for child in sentence.children(cue.word, "obl", "nmod", "advcl"):
+        case = _marker(sentence, child)
+        if child.id > cue.word.id and case in _OBLIQUE_CASES:
+            return [w for w in sentence.subtree(child) if not (w.head == child.id and w.relation in ("case", "mark"))]
+    return []
+
+
+def _clausal_xcomp(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+                   quotes: QuoteIndex) -> list[Word]:
+    """ "planned to run", "asked workers to vote": an open complement (with its object for "ask")."""
+    parts = [c for c in sentence.children(cue.word, "xcomp", "acl") if c.id > cue.word.id]
+    if not parts:
+        return []
+    objects = [c for c in sentence.children(cue.word, "obj") if cue.word.id < c.id < parts[0].id]
+    return _subtrees(sentence, objects + parts[:1])
+
+
+def _raising(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+             quotes: QuoteIndex) -> list[Word]:
+    """ "Christie appeared to end his bid": subject and complement together, nobody credited."""
+    subjects = [c for c in sentence.children(cue.word, "nsubj") if c.id < cue.word.id]
+    parts = [c for c in sentence.children(cue.word, "xcomp") if c.id > cue.word.id]
+    return _subtrees(sentence, subjects[:1] + parts[:1]) if subjects and parts else []
+
+
+def _rest_after(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+                quotes: QuoteIndex) -> list[Word]:
+    """The rest of the sentence after the cue's own words."""
+    last = max(cue.ids)
+    while last + 1 in light and last < len(sentence.words):
+        last += 1
+    return [w for w in sentence.words if w.id > last]
+
+
+def _rest_before(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+                 quotes: QuoteIndex) -> list[Word]:
+    """The sentence before the source and cue, when they end it ("…, said six million people")."""
+    region = sorted(i for i in light | set(cue.ids) if sentence.word(i).upos != "PUNCT")
+    if not region:
+        return []
+    after = [w for w in sentence.words if w.id > region[-1] and w.upos != "PUNCT"]
+    return [] if after else [w for w in sentence.words if w.id < region[0]]
+
+
 def _subtrees(sentence: Sentence, parts: list[Word]) -> list[Word]:
     words = {w.id: w for part in parts for w in sentence.subtree(part)}
     return sorted(words.values(), key=lambda w: w.id)
@@ -315,13 +387,14 @@ def _substantial(sentence: Sentence, spans: list[Span], strategy: str, quotes: Q
     words = [w for s in spans for w in sentence.words_in(s) if w.upos != "PUNCT"]
     if any(quotes.covers(w.span) for w in words):
         return True
-    if strategy == "frame":
+    if strategy in ("frame", "object", "oblique"):
         return any(w.upos in ("NOUN", "PROPN", "VERB", "ADJ", "PRON", "NUM") for w in words)
     return len(words) >= 2 and any(w.upos in ("VERB", "AUX") for w in words)
 
 
-def _spans(sentence: Sentence, words: list[Word], quotes: QuoteIndex) -> list[Span]:
-    """Contiguous character spans of ``words``, edge punctuation removed, cut quotations made whole."""
+def _spans(sentence: Sentence, words: list[Word], quotes: QuoteIndex, own_quote: Quote | None = None) -> list[Span]:
+    """Contiguous character spans of ``words``, edge punctuation removed, cut quotations made whole
+    (except ``own_quote``, the quotation the cue itself stands in)."""
     ids = {w.id for w in words}
     runs: list[list[Word]] = []
     for word in sentence.words:
@@ -341,7 +414,7 @@ def _spans(sentence: Sentence, words: list[Word], quotes: QuoteIndex) -> list[Sp
         start, end = run[0].start, run[-1].end
         for edge in (start, end - 1):  # a quotation cut by the parse is taken whole
             quote = quotes.at(edge)
-            if quote is not None:
+            if quote is not None and quote is not own_quote:
                 mark = next(m for m in quote.marks if m.start <= edge < m.end)
                 start, end = min(start, mark.start), max(end, mark.end)
         spans.append(Span(start, end))
@@ -359,4 +432,10 @@ _FINDERS = (
     ("final-clause", _final_clause),
     ("complement", _complement),
     ("following-clause", _following_clause),
+    ("object", _object),
+    ("oblique", _oblique),
+    ("xcomp", _clausal_xcomp),
+    ("raising", _raising),
+    ("rest-after", _rest_after),
+    ("rest-before", _rest_before),
 )

@@ -23,8 +23,10 @@ class Cue:
     word: Word  # the head of the cue: the verb, noun, "according" or ":"
     lemma: str
     category: str
-    kind: str  # "verb", "noun", "phrase", "colon", "dash"
+    kind: str  # "verb", "noun", "phrase", "colon", "dash", "prep", "adverb"
     words: list[Word]  # every word of the cue span, in order
+    hypothetical: bool = False  # "will guarantee", "to agree": no saying has happened
+    quoted: bool = False  # inside a quotation: someone quoting someone else
 
     @property
     def span(self) -> Span:
@@ -41,12 +43,13 @@ def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learn
     cues: list[Cue] = []
     taken: set[int] = set()
     for word in sentence.words:
-        if word.id in taken or quotes.covers(word.span):
+        if word.id in taken:
             continue
-        cue = _phrase_cue(sentence, word, lexicon) or _verb_cue(sentence, word, lexicon) or _noun_cue(
-            sentence, word, lexicon
-        )
+        cue = (_phrase_cue(sentence, word, lexicon) or _verb_cue(sentence, word, lexicon, learned)
+               or _noun_cue(sentence, word, lexicon, learned) or _prep_cue(sentence, word, quotes, lexicon)
+               or _adverb_cue(sentence, word, lexicon))
         if cue is not None:
+            cue.quoted = quotes.covers(word.span)
             cues.append(cue)
             taken |= cue.ids
     colon = _colon_cue(sentence, quotes)
@@ -58,13 +61,14 @@ def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learn
     return sorted(cues, key=lambda c: c.word.id)
 
 
-def _verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
+def _verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon, learned: frozenset[str] = frozenset()) -> Cue | None:
     lemma = lexicon.verb_lemma(word.text, word.lemma)
+    if lemma is None and word.lemma.lower() in learned and word.upos == "VERB":
+        return Cue(sentence, word, word.lemma.lower(), "learned", "verb", [word, *_setting(sentence, word, lexicon)],
+                   hypothetical=_hypothetical(sentence, word))
     if lemma is None:
         return None
-    if word.upos not in _ALLOWED_UPOS and word.text.lower() not in _ALWAYS_VERBS:
-        return None
-    if _hypothetical(sentence, word):
+    if word.upos not in _ALLOWED_UPOS and word.text.lower() not in _ALWAYS_VERBS and not _acts_as_verb(sentence, word):
         return None
     words = [word]
     particles = lexicon.particles.get(lemma)
@@ -80,7 +84,13 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None
             return None
         words.append(particle)
     words.extend(_setting(sentence, word, lexicon))
-    return Cue(sentence, word, lemma, lexicon.verbs[lemma], "verb", sorted(words, key=lambda w: w.id))
+    return Cue(sentence, word, lemma, lexicon.verbs[lemma], "verb", sorted(words, key=lambda w: w.id),
+               hypothetical=_hypothetical(sentence, word))
+
+
+def _acts_as_verb(sentence: Sentence, word: Word) -> bool:
+    """ "records show he backed …" with "show" tagged as a noun: it has a subject or a clause."""
+    return word.upos in ("NOUN", "PROPN", "ADJ") and bool(sentence.children(word, "nsubj", "ccomp"))
 
 
 _MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
@@ -108,14 +118,33 @@ def _setting(sentence: Sentence, verb: Word, lexicon: CueLexicon) -> list[Word]:
     return []
 
 
-def _noun_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
-    """ "Trump's claim that ...": a reporting noun with a that-clause."""
-    if word.upos != "NOUN" or word.lemma.lower() not in lexicon.nouns:
+def _noun_cue(sentence: Sentence, word: Word, lexicon: CueLexicon, learned: frozenset[str] = frozenset()) -> Cue | None:
+    """ "Trump's claim that …", "criticism of the deal": a reporting noun (its content is found later)."""
+    lemma = word.lemma.lower()
+    if word.upos != "NOUN" or (lemma not in lexicon.nouns and lemma not in learned):
         return None
-    clause = [c for c in sentence.children(word, "acl", "ccomp", "appos") if c.upos in ("VERB", "AUX", "ADJ", "NOUN")]
-    if not any(any(m.lemma.lower() == "that" for m in sentence.children(c, "mark")) for c in clause):
+    return Cue(sentence, word, lemma, "speech" if lemma in lexicon.nouns else "learned", "noun", [word])
+
+
+_PREPOSITIONS = frozenset({"in", "for", "to", "among", "from"})
+_HEARSAY = frozenset({"reportedly", "allegedly", "apparently", "reputedly", "purportedly", "supposedly", "ostensibly"})
+
+
+def _prep_cue(sentence: Sentence, word: Word, quotes: QuoteIndex, lexicon: CueLexicon) -> Cue | None:
+    """ "In a poll released Monday, 50 percent …", "For Clinton, terrorism is …": a fronted phrase."""
+    if word.id > 2 or word.upos != "ADP" or word.lemma.lower() not in _PREPOSITIONS:
         return None
-    return Cue(sentence, word, word.lemma.lower(), "speech", "noun", [word])
+    comma = next((w for w in sentence.words[word.id:word.id + 12] if w.text == ","), None)
+    if comma is None or comma.id >= len(sentence.words) - 2:
+        return None
+    return Cue(sentence, word, word.lemma.lower(), "speech", "prep", [word])
+
+
+def _adverb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
+    """ "Trump reportedly told donors …": hearsay without a named source."""
+    if word.lemma.lower() not in _HEARSAY:
+        return None
+    return Cue(sentence, word, word.lemma.lower(), "speech", "adverb", [word])
 
 
 def _phrase_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
@@ -130,14 +159,13 @@ def _phrase_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | No
 
 
 def _colon_cue(sentence: Sentence, quotes: QuoteIndex) -> Cue | None:
-    """ "Pat Caddell: Democrat voters worried ..." - a short name, a colon, then the content."""
-    for word in sentence.words[1:6]:
+    """ "Pat Caddell: Democrat voters worried …", "Clinton camp: …": a short source, a colon, the content."""
+    for word in sentence.words[1:9]:
         if word.text != ":":
             continue
         before = sentence.words[: word.id - 1]
-        if before and all(w.upos in ("PROPN", "PUNCT") or w.text[:1].isupper() for w in before) and any(
-            w.upos == "PROPN" for w in before
-        ) and word.id < len(sentence.words) - 2:
+        nominal = any(w.upos in ("PROPN", "NOUN", "PRON") for w in before)
+        if before and nominal and not any(w.upos == "VERB" for w in before) and word.id < len(sentence.words) - 1:
             return Cue(sentence, word, ":", "speech", "colon", [word])
         return None
     return None

@@ -26,6 +26,9 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
     f[f"kind={kind}"] = 1.0
     f[f"strategy={candidate.content.strategy}"] = 1.0
     f[f"source_how={candidate.how}"] = 1.0
+    f[f"rank={min(candidate.rank, 3)}"] = 1.0
+    if candidate.primary:
+        f["primary"] = 1.0
     if cue is not None:
         word = cue.word
         f[f"lemma={cue.lemma}"] = 1.0
@@ -47,14 +50,27 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
             f["infinitive"] = 1.0
         if word.id <= 2:
             f["cue_starts_sentence"] = 1.0
+        if cue.quoted:
+            f["cue_in_quote"] = 1.0
+        words = candidate.sentence.words
+        before = words[min(cue.ids) - 2] if min(cue.ids) > 1 else None
+        after = words[max(cue.ids)] if max(cue.ids) < len(words) else None
+        f[f"before_cue={before.lemma.lower() if before else '^'}"] = 1.0
+        f[f"after_cue={after.lemma.lower() if after else '$'}"] = 1.0
+        head = candidate.sentence.head_of(word)
+        f[f"cue_head={head.upos if head else 'root'}"] = 1.0
     mention = candidate.mention
     if mention is None:
         f["no_source"] = 1.0
     else:
         f[f"mention={mention.kind}"] = 1.0
         f[f"source_type={mention.entity_type.value}"] = 1.0
-        if candidate.head_lemma:
-            f[f"source_head={candidate.head_lemma}"] = 1.0 if mention.kind == "nominal" else 0.0
+        if candidate.head_lemma and mention.kind != "name":
+            f[f"source_head={candidate.head_lemma}"] = 1.0
+            f[f"kind={kind}|source_head={candidate.head_lemma}"] = 1.0
+        f[f"kind={kind}|mention={mention.kind}"] = 1.0
+        if cue is not None:
+            f[f"lemma={cue.lemma}|source_type={mention.entity_type.value}"] = 1.0
         if mention.span.end <= candidate.content.spans[0].start:
             f["source_before_content"] = 1.0
     _content_features(f, candidate, quotes, text)
@@ -65,7 +81,20 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
         f["contains_other"] = 1.0
     if candidate.sentence.index == 0 and not text[candidate.sentence.start:candidate.sentence.end].rstrip().endswith((".", "?", "!")):
         f["headline"] = 1.0
+    _conjunctions(f, candidate.content.strategy)
     return {k: v for k, v in f.items() if v}
+
+
+_CROSSED = ("kind", "category", "mention", "source_how", "content_size", "content_quoted", "cue_upos", "verb_form",
+            "nested", "rank", "content_has_verb", "content_starts_that", "content_before_cue", "no_source", "primary",
+            "cue_in_quote")
+
+
+def _conjunctions(f: dict[str, float], strategy: str) -> None:
+    """Each strategy with the context it works in: a linear model cannot find these by itself."""
+    for name in list(f):
+        if name.split("=", 1)[0] in _CROSSED and "|" not in name:
+            f[f"strategy={strategy}|{name}"] = f[name]
 
 
 def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIndex, text: str) -> None:
@@ -81,6 +110,13 @@ def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIn
         f["unbalanced_quote"] = 1.0
     if words and any(w.upos in ("VERB", "AUX") for w in words):
         f["content_has_verb"] = 1.0
+    if words:
+        first = words[0].lemma.lower() if words[0].upos in ("SCONJ", "PRON", "DET", "ADP", "AUX", "PART") else words[0].upos
+        f[f"content_first={first}"] = 1.0
+        f[f"content_last={words[-1].upos}"] = 1.0
+        top = min(words, key=lambda w: len(sentence.ancestors(w)))
+        f[f"content_head={top.upos}"] = 1.0
+        f[f"content_head_relation={top.relation}"] = 1.0
     if words and words[0].lemma.lower() == "that":
         f["content_starts_that"] = 1.0
     if words and words[0].upos == "ADP":

@@ -33,7 +33,7 @@ def build_mention(sentence: Sentence, head: Word, text: str, actors: ActorLexico
                 mention.entity_type = mention.antecedent.entity_type
         return mention
 
-    words = _trim(_noun_phrase(sentence, head))
+    words = _trim(_noun_phrase(sentence, head)) or [head]
     span = Span(words[0].start, words[-1].end)
     possessor, own = _split_possessive(words)
     affiliation = _text(text, possessor) if possessor and actors.is_outlet_name(_text(text, possessor)) else None

@@ -55,11 +55,11 @@ class HeuristicScorer:
     cue_lemmas: frozenset[str] = frozenset()
 
     def probability(self, features: dict[str, float]) -> float:
-        if "nested" in features or "kind=open" in features:
-            return 0.0
+        if "primary" not in features or features.keys() & {"nested", "modal", "infinitive", "cue_in_quote"}:
+            return 0.0  # only what the rules alone would have taken
         kind = _value(features, "kind")
         prior = _KIND_PRIOR.get(kind) or _CATEGORY_PRIOR.get("noun" if kind == "noun" else _value(features, "category"), 0.5)
-        score = prior * _STRATEGY.get(_value(features, "strategy"), 0.7) * _SOURCE.get(_value(features, "source_how"), 0.5)
+        score = prior * _STRATEGY.get(_value(features, "strategy"), 0.0) * _SOURCE.get(_value(features, "source_how"), 0.5)
         if "unbalanced_quote" in features:
             score *= 0.7
         return min(0.99, score)

@@ -36,6 +36,7 @@ class SourceFinder:
         """The source's head word and how it was found (``subject``, ``agent``, ``governor``,
         ``object``, ``possessor``, ``position``), or ``(None, "none")``."""
         sentence = cue.sentence
+        own_quote = quotes.at(cue.word.start)  # a cue inside a quotation looks for its source there
 
         def usable(word: Word | None) -> bool:
             return (
@@ -44,12 +45,17 @@ class SourceFinder:
                 and word.relation != "expl"
                 and word.lemma.lower() not in _EXPLETIVES
                 and not word.text.lower().endswith(("self", "selves"))
-                and not quotes.covers(word.span)
+                and quotes.at(word.start) is own_quote
             )
 
         if cue.kind == "phrase":
             word = _phrase_object(sentence, cue)
             return (word, "object") if usable(word) else (None, "none")
+        if cue.kind == "prep":  # "In a poll released Monday, …": the poll
+            word = sentence.head_of(cue.word)
+            return (_name_head(sentence, word), "object") if usable(word) and word.id > cue.word.id else (None, "none")
+        if cue.kind == "adverb":
+            return None, "none"
         if cue.kind == "dash":
             name = next((w for w in sentence.words if w.id > cue.word.id and w.upos == "PROPN"), None)
             return (_name_head(sentence, name), "position") if name is not None else (None, "none")
@@ -66,7 +72,8 @@ class SourceFinder:
         word = cue.word
         subject = _subject(sentence, word, cue.lemma)
         if usable(subject) and _placed(sentence, cue, subject):
-            return _prefer_name(sentence, cue, subject), "subject"
+            adjacent = _adjacent_subject(sentence, cue, subject, usable)
+            return _prefer_name(sentence, cue, adjacent or subject), "subject"
         for child in sentence.children(word, "advcl"):  # "Zelenskyy, responding to ..., condemned"
             fronted = _subject(sentence, child, child.lemma.lower())
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
@@ -177,6 +184,32 @@ def _subject(sentence: Sentence, word: Word, lemma: str) -> Word | None:
             continue
         return child
     return None
+
+
+_SETTING_WORDS = frozenset({"year", "minute", "hour", "day", "week", "month", "time", "morning", "afternoon", "evening",
+                            "night", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+                            "friday", "saturday", "sunday", "weekend", "later", "earlier", "case"})
+
+
+def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Word | None:
+    """A better subject than the one the parser chose: when the chosen one is a time or a dateline
+    set off by a comma or dash ("This year, an average of polls shows", "WASHINGTON — Sen. Grassley
+    downplayed"), the noun phrase standing right before the verb."""
+    if subject.id > cue.word.id:
+        return None
+    between = sentence.words[subject.id:cue.word.id - 1]
+    set_off = any(w.text in (",", "—", "–") for w in between)
+    setting = (subject.lemma.lower() in _SETTING_WORDS or (subject.text.isupper() and len(subject.text) > 2)
+               or subject.ner[2:] in ("LOC", "GPE"))
+    if not (set_off and setting):
+        return None
+    index = cue.word.id - 2
+    while index >= 0 and sentence.words[index].upos in ("AUX", "ADV", "PART"):
+        index -= 1
+    candidate = sentence.words[index] if index >= 0 else None
+    if candidate is None or candidate.id == subject.id or not usable(candidate) or candidate.upos not in _NOMINAL:
+        return None
+    return _name_head(sentence, candidate)
 
 
 def _placed(sentence: Sentence, cue: Cue, subject: Word) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event, inspect, select
+from sqlalchemy import Connection, create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,8 +21,17 @@ from .schema import SCHEMA_VERSION, Base, Meta
 DB_ENV = "CLAIMTRACK_DB"
 DEFAULT_DB = "claimtrack.sqlite"
 
+
+
+def _add_claim_facts(connection: Connection) -> None:
+    """1 → 2: claims get ``facts`` (what conflict detection reads); the conflicts table is created by
+    ``create_all``. Claims stored before have no facts: ingest their articles again into a new
+    database to have their conflicts detected."""
+    connection.execute(text("ALTER TABLE claims ADD COLUMN facts JSON"))
+
+
 # version N → function that brings a database at version N to N + 1
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_claim_facts}
 
 
 class SchemaError(RuntimeError):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..speakers import normalise
 from ..topics import ABOUT_THRESHOLD, ClaimText, Passage, Topic, TopicTable, score_topics
-from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
+from .schema import AliasRow, ClaimRow, ClaimTopicRow, ConflictRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
 
 SPEAKER_SIMILARITY = 88
 
@@ -44,6 +44,7 @@ class ClaimRecord:
     cue_span: list[int] | None
     speaker_span: list[int] | None
     topics: list[str] = field(default_factory=list)
+    conflicts: list[int] = field(default_factory=list)  # ids of claims this one conflicts with
 
     def as_dict(self) -> dict:
         data = dict(self.__dict__)
@@ -95,8 +96,11 @@ def find_claims(
     topics: TopicTable | None = None,
     min_confidence: float = 0.0,
     limit: int | None = None,
+    claim_ids: list[int] | None = None,
+    include_narration: bool = False,
 ) -> list[ClaimRecord]:
-    """Claims matching every filter given, oldest article first."""
+    """Claims matching every filter given, oldest article first. The outlets' own statements
+    (kind ``narration``) only with ``kind="narration"`` or ``include_narration``."""
     speaker_row = aliased(SpeakerRow)
     reporter_row = aliased(SpeakerRow)
     statement: Select = (
@@ -122,6 +126,10 @@ def find_claims(
         statement = statement.where(DocumentRow.published <= until)
     if kind:
         statement = statement.where(ClaimRow.kind == kind)
+    elif not include_narration:
+        statement = statement.where(ClaimRow.kind != "narration")
+    if claim_ids is not None:
+        statement = statement.where(ClaimRow.id.in_(claim_ids))
     topics = topics or TopicTable.load()
     topic = topics.resolve(about) if about else None
     use_tags = topic is not None and _tags_current(session, topic)
@@ -138,7 +146,8 @@ def find_claims(
     if limit is not None:
         rows = rows[:limit]
     claim_topics = _topics_of(session, [r[0].id for r in rows])
-    return [_record(*row, topics=claim_topics.get(row[0].id, [])) for row in rows]
+    conflicts = conflicting_claims(session, [r[0].id for r in rows])
+    return [_record(*row, topics=claim_topics.get(row[0].id, []), conflicts=conflicts.get(row[0].id, [])) for row in rows]
 
 
 def _tags_current(session: Session, topic: Topic) -> bool:
@@ -179,7 +188,7 @@ def _topics_of(session: Session, claim_ids: list[int]) -> dict[int, list[str]]:
 
 
 def _record(claim: ClaimRow, document: DocumentRow, speaker: SpeakerRow | None, reporter: SpeakerRow | None,
-            sentence: SentenceRow | None, topics: list[str]) -> ClaimRecord:
+            sentence: SentenceRow | None, topics: list[str], conflicts: list[int]) -> ClaimRecord:
     return ClaimRecord(
         id=claim.id,
         speaker=speaker.name if speaker else None,
@@ -203,6 +212,7 @@ def _record(claim: ClaimRow, document: DocumentRow, speaker: SpeakerRow | None, 
         cue_span=[claim.cue_start, claim.cue_end] if claim.cue_start is not None else None,
         speaker_span=[claim.speaker_start, claim.speaker_end] if claim.speaker_start is not None else None,
         topics=topics,
+        conflicts=conflicts,
     )
 
 
@@ -239,3 +249,18 @@ def list_speakers(session: Session, name: str | None = None, include_anonymous: 
                       [a for a in aliases[row.id] if a != row.name], roles[row.id])
         for row, claims, documents in rows
     ]
+
+
+def conflicting_claims(session: Session, claim_ids: list[int]) -> dict[int, list[int]]:
+    """For each of ``claim_ids``, the claims it conflicts with."""
+    found: dict[int, list[int]] = defaultdict(list)
+    for start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[start:start + 500]
+        rows = session.execute(select(ConflictRow.first_id, ConflictRow.second_id).where(
+            ConflictRow.first_id.in_(chunk) | ConflictRow.second_id.in_(chunk)))
+        for first, second in rows:
+            if first in chunk:
+                found[first].append(second)
+            if second in chunk:
+                found[second].append(first)
+    return {k: sorted(set(v)) for k, v in found.items()}

@@ -1,7 +1,7 @@
 """The database schema (SQLAlchemy 2 ORM). Offsets are character offsets into ``documents.text``.
 
-Tables: documents, sentences, speakers, aliases, roles, claims, claim_topics, topic_definitions, and
-meta (which holds the schema version; see docs/schema.md for migrations).
+Tables: documents, sentences, speakers, aliases, roles, claims, claim_topics, topic_definitions,
+conflicts, and meta (which holds the schema version; see docs/schema.md for migrations).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import datetime as dt
 from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class Base(DeclarativeBase):
@@ -122,6 +122,7 @@ class ClaimRow(Base):
     sentence_index: Mapped[int] = mapped_column(Integer)
     confidence: Mapped[float] = mapped_column(Float)
     notes: Mapped[list[str]] = mapped_column(JSON)
+    facts: Mapped[dict | None] = mapped_column(JSON)  # what conflict detection reads (claimtrack.facts)
 
     document: Mapped[DocumentRow] = relationship(back_populates="claims")
     speaker: Mapped[SpeakerRow | None] = relationship(foreign_keys=[speaker_id])
@@ -149,3 +150,21 @@ class TopicDefinitionRow(Base):
 
     name: Mapped[str] = mapped_column(String(128), primary_key=True)
     terms: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ConflictRow(Base):
+    """Two claims that cannot both be right (``claimtrack.conflicts``), with the evidence."""
+
+    __tablename__ = "conflicts"
+    __table_args__ = (UniqueConstraint("first_id", "second_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    second_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)  # contradiction, polarity, stance, numeric
+    reason: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float)
+    evidence: Mapped[dict] = mapped_column(JSON)
+
+    first: Mapped[ClaimRow] = relationship(foreign_keys=[first_id])
+    second: Mapped[ClaimRow] = relationship(foreign_keys=[second_id])

@@ -10,6 +10,7 @@ from sqlalchemy import delete, exists, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import Claim, Document, EntityType, ParsedDocument, Speaker
+from ..facts import Facts
 from ..speakers import AliasRules, SpeakerRegistry, normalise
 from ..topics import ClaimText, Passage, TopicHit, TopicTable, score_topics
 from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
@@ -20,9 +21,16 @@ class ProcessedDocument:
     """Everything ingest learned about one article, ready to be stored."""
 
     parsed: ParsedDocument
-    claims: list[Claim]
-    claim_lemmas: list[str]
-    topics: list[list[TopicHit]]
+    claims: list[Claim]  # attributions
+    narration: list[Claim]  # the outlet's own statements
+    claim_lemmas: list[str]  # of claims, then narration
+    topics: list[list[TopicHit]]  # of claims, then narration
+    facts: list[Facts]  # of claims, then narration
+    named_speakers: list[Speaker]  # known actors named in the text, whose roles it told
+
+    @property
+    def statements(self) -> list[Claim]:
+        return self.claims + self.narration
 
 
 def load_registry(session: Session, rules: AliasRules | None = None) -> SpeakerRegistry:
@@ -76,7 +84,9 @@ def save_document(session: Session, processed: ProcessedDocument, replacing: Doc
             end=sentence.end, lemmas=" ".join(w.lemma.lower() for w in sentence.words),
         ))
     stored: dict[int, int] = {}  # id(Speaker) → row id
-    for claim, lemmas, hits in zip(processed.claims, processed.claim_lemmas, processed.topics):
+    for speaker in processed.named_speakers:
+        _speaker_id(session, speaker, stored)
+    for claim, lemmas, hits, facts in zip(processed.statements, processed.claim_lemmas, processed.topics, processed.facts):
         claim_row = ClaimRow(
             speaker_id=_speaker_id(session, claim.speaker, stored),
             reporter_id=_speaker_id(session, claim.reporter, stored),
@@ -98,6 +108,7 @@ def save_document(session: Session, processed: ProcessedDocument, replacing: Doc
             sentence_index=claim.sentence_index,
             confidence=claim.confidence,
             notes=claim.notes,
+            facts=facts.as_json(lambda speaker: _speaker_id(session, speaker, stored)),
         )
         claim_row.topics = [ClaimTopicRow(topic=h.topic, score=h.score, where=h.where, term=h.term) for h in hits]
         row.claims.append(claim_row)

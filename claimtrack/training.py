@@ -1,0 +1,172 @@
+"""Learning the scorer's weights from gold attributions (``claimtrack train``; needs scikit-learn,
+the ``[train]`` extra). Train on PolNeAR *train*; measure on *dev* with ``claimtrack eval``.
+
+1. Cue lemmas: the head lemmas of gold cues seen at least ``min_lemma_count`` times become extra
+   cue candidates (beyond ``cues.toml``), so that their weights can be learned.
+2. Every candidate of every training text is labelled: positive when its content overlaps a gold
+   content by half of the shorter and its cue overlaps that gold attribution's cue.
+3. A logistic regression (L2) is fitted; its regularisation and the decision threshold are chosen
+   by cross-validation over documents, maximising the F1 of contents as ``claimtrack eval``
+   counts it (gold attributions that no candidate covers count as misses).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .domain import ParsedDocument
+from .evaluation.brat import GoldDocument, read_gold
+from .evaluation.scoring import LENIENT, shorter_overlap
+from .extract.attribution import Candidate, Extractor
+from .extract.scorer import LearnedScorer
+from .pipeline import BATCH_SIZE, Analyser
+from .readers import text_document
+
+MIN_LEMMA_COUNT = 3
+C_VALUES = (0.1, 0.3, 1.0)
+FOLDS = 5
+
+
+@dataclass
+class TrainingText:
+    """One annotated text: its candidates (with features) and each annotator's gold."""
+
+    candidates: list[Candidate]
+    golds: list[GoldDocument]
+    labels: list[list[int]] = field(default_factory=list)  # per annotator, per candidate
+
+
+class _Everything:
+    """A scorer that keeps every candidate: for collecting training examples."""
+
+    threshold = 0.0
+
+    def __init__(self, cue_lemmas: frozenset[str]):
+        self.cue_lemmas = cue_lemmas
+
+    def probability(self, features: dict[str, float]) -> float:
+        return 1.0
+
+
+def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None = None,
+          min_lemma_count: int = MIN_LEMMA_COUNT) -> LearnedScorer:
+    by_name: dict[str, list[GoldDocument]] = {}
+    for gold in read_gold(gold_dir):
+        by_name.setdefault(gold.name, []).append(gold)
+    names = sorted(by_name)
+    parses: dict[str, ParsedDocument] = {}
+    for start in range(0, len(names), BATCH_SIZE):
+        batch = names[start:start + BATCH_SIZE]
+        documents = [text_document(by_name[n][0].text, n) for n in batch]
+        for name, document, sentences in zip(batch, documents, analyser.parse(documents)):
+            parses[name] = ParsedDocument(document, sentences)
+        if progress is not None:
+            progress(len(batch))
+    lemmas = cue_lemmas(by_name, parses, analyser.extractor, min_lemma_count)
+    collector = Extractor(analyser.extractor.cues, analyser.extractor.actors, _Everything(lemmas))
+    texts = []
+    for name in names:
+        text = TrainingText(collector.candidates(parses[name]).items, by_name[name])
+        text.labels = [label(text.candidates, gold) for gold in text.golds]
+        texts.append(text)
+    return fit(texts, lemmas, {"gold_dir": str(gold_dir), "texts": len(names)})
+
+
+def cue_lemmas(by_name: dict[str, list[GoldDocument]], parses: dict[str, ParsedDocument], extractor: Extractor,
+               min_count: int) -> frozenset[str]:
+    """Lemmas of gold cue heads (the last word of the cue that is a verb, noun or adjective)."""
+    counts: Counter[str] = Counter()
+    for name, golds in by_name.items():
+        words = [w for s in parses[name].sentences for w in s.words]
+        for attribution in golds[0].attributions:
+            inside = [w for w in words if any(s.start <= w.start and w.end <= s.end for s in attribution.cue)]
+            heads = [w for w in inside if w.upos in ("VERB", "NOUN", "ADJ")]
+            if heads:
+                counts[heads[-1].lemma.lower()] += 1
+    known = set(extractor.cues.verbs) | set(extractor.cues.nouns)
+    return frozenset(lemma for lemma, n in counts.items() if n >= min_count and lemma not in known and lemma.isalpha())
+
+
+def label(candidates: list[Candidate], gold: GoldDocument) -> list[int]:
+    """1 for every candidate that is a right reading of some gold attribution (content and cue each
+    overlapping by half of the shorter), else 0. Several hypotheses of one cue can all be right;
+    :func:`~claimtrack.extract.attribution.select` keeps one of them."""
+    labels = []
+    for candidate in candidates:
+        right = any(
+            shorter_overlap(a.content, candidate.content.spans) >= LENIENT
+            and (candidate.cue is None or not a.cue or shorter_overlap(a.cue, [candidate.cue.span]) >= LENIENT)
+            for a in gold.attributions
+        )
+        labels.append(int(right))
+    return labels
+
+
+def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> LearnedScorer:
+    """Weights by logistic regression. C and the threshold are chosen by cross-validation over
+    texts, keeping per held-out text what ``extract`` keeps (the best hypothesis per cue, one per
+    content, above the threshold) and scoring it as ``eval`` does."""
+    import numpy as np
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    vectorizer.fit(c.features for t in texts for c in t.candidates)
+    folds = [list(range(i, len(texts), FOLDS)) for i in range(FOLDS)]
+    best = (-1.0, C_VALUES[0], 0.5)
+    for c in C_VALUES:
+        for held_out in folds:
+            model = _logistic(LogisticRegression, vectorizer, [t for i, t in enumerate(texts) if i not in set(held_out)], c, np)
+            for i in held_out:
+                _predict(model, vectorizer, texts[i])
+        f1, threshold = _best_threshold(texts)
+        if f1 > best[0]:
+            best = (f1, c, threshold)
+    f1, c, threshold = best
+    model = _logistic(LogisticRegression, vectorizer, texts, c, np)
+    weights = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
+    examples = sum(len(t.candidates) for t in texts)
+    positives = sum(sum(labels) for t in texts for labels in t.labels[:1])
+    about = {**about, "candidates": examples, "positives": positives, "C": c, "cross_validated_content_f1": round(f1, 4)}
+    return LearnedScorer(weights, round(threshold, 4), lemmas, about)
+
+
+def _logistic(model_class, vectorizer, texts: list[TrainingText], c: float, np):
+    rows, labels, weights = [], [], []
+    for text in texts:
+        for annotator_labels in text.labels:
+            rows.extend(candidate.features for candidate in text.candidates)
+            labels.extend(annotator_labels)
+            weights.extend([1 / len(text.labels)] * len(text.candidates))
+    model = model_class(C=c, max_iter=3000, fit_intercept=False)
+    model.fit(vectorizer.transform(rows), np.array(labels), sample_weight=np.array(weights))
+    return model
+
+
+def _predict(model, vectorizer, text: TrainingText) -> None:
+    if text.candidates:
+        probabilities = model.predict_proba(vectorizer.transform([c.features for c in text.candidates]))[:, 1]
+        for candidate, probability in zip(text.candidates, probabilities):
+            candidate.probability = float(probability)
+
+
+def _best_threshold(texts: list[TrainingText]) -> tuple[float, float]:
+    """The threshold with the best content F1 over all texts, as ``eval`` counts it."""
+    from .evaluation.scoring import Counts, Item, score_items
+    from .extract.attribution import select
+
+    best = (-1.0, 0.5)
+    for step in range(15, 75, 2):
+        threshold = step / 100
+        total = Counts()
+        for text in texts:
+            kept = select(text.candidates, threshold)
+            predicted = [Item(c.content.spans, [c.cue.span] if c.cue else []) for c in kept]
+            for gold in text.golds:
+                items = [Item(a.content, a.cue) for a in gold.attributions]
+                total.add(score_items(items, predicted).scores.content, 1 / len(text.golds))
+        if total.f1 > best[0]:
+            best = (total.f1, threshold)
+    return best
