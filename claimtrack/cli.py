@@ -294,9 +294,10 @@ def models_check(settings: Settings) -> None:
 @click.option("--no-cache", is_flag=True, help="Parse everything again.")
 @click.option("--weights", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Scorer weights to evaluate (from `claimtrack train`) instead of the packaged ones.")
+@click.option("--rules-only", is_flag=True, help="Score with the hand-set rule priors instead of learned weights.")
 @click.pass_obj
 def evaluate_command(settings: Settings, gold_dir: Path, fmt: str, errors: int, limit: int | None,
-                     cache: Path | None, no_cache: bool, weights: Path | None) -> None:
+                     cache: Path | None, no_cache: bool, weights: Path | None, rules_only: bool) -> None:
     """Score extraction against BRAT gold in PolNeAR's layout (text/, attributions/).
 
     Precision, recall and F1 of contents (overlap of half the shorter span, and strict Jaccard ≥ 0.8),
@@ -307,14 +308,17 @@ def evaluate_command(settings: Settings, gold_dir: Path, fmt: str, errors: int, 
     from .evaluation import evaluate
     from .evaluation.cache import CachedParser, default_cache_dir
     from .extract.attribution import Extractor
-    from .extract.scorer import LearnedScorer
+    from .extract.scorer import HeuristicScorer, LearnedScorer
     from .nlp import get_parser
     from .pipeline import Analyser
 
+    if rules_only and weights:
+        raise click.UsageError("--rules-only and --weights exclude each other")
     parser = _guarded(lambda: get_parser(resolve_models_dir(settings.models)))
     if not no_cache:
         parser = CachedParser(parser, cache or default_cache_dir())
-    extractor = Extractor(scorer=LearnedScorer.load(weights)) if weights else Extractor()
+    scorer = HeuristicScorer() if rules_only else LearnedScorer.load(weights) if weights else None
+    extractor = Extractor(scorer=scorer)
     try:
         with tqdm(unit="text", file=sys.stderr, disable=fmt == "json") as bar:
             result = evaluate(gold_dir, Analyser(parser, extractor), limit=limit, progress=bar.update,

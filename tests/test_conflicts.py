@@ -27,7 +27,7 @@ def test_reuters_meeting_against_politicos_doubt(conflicts):
     doubt = conflict.second if narration is conflict.first else conflict.first
     assert narration.outlet.startswith("Reuters") and narration.speaker is None
     assert doubt.reporter == "Politico"
-    assert {"witkoff", "vladimir putin"} <= set(conflict.evidence["shared"])
+    assert "vladimir putin" in conflict.evidence["shared"]
     assert "puts in doubt" in conflict.reason
 
 

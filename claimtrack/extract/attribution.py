@@ -122,7 +122,8 @@ class Extractor:
 
     def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
         found = self.candidates(parsed)
-        kept = select(found.items, self.min_confidence)
+        # "He did not mention the ceasefire plan" reports that something was not said: not a claim
+        kept = [c for c in select(found.items, self.min_confidence) if not ("negated" in c.features and not c.content.quotes)]
         text = parsed.text
         speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
         claims: list[Claim] = []
@@ -177,7 +178,7 @@ class Extractor:
             document=parsed.document,
             sentence_index=candidate.sentence.index,
             kind=_kind(candidate.content, parsed.text),
-            content_spans=candidate.content.spans,
+            content_spans=[_inside_quote_marks(span, parsed.text) for span in candidate.content.spans],
             cue_span=cue.span if cue else None,
             cue_lemma=cue.lemma if cue else None,
             category=category,
@@ -187,6 +188,7 @@ class Extractor:
         )
         if any(not q.closed for q in candidate.content.quotes):
             claim.notes.append("unbalanced quotation marks")
+            claim.confidence = min(claim.confidence, UNBALANCED_CEILING)
         if candidate.follows is not None:
             claim.speaker, claim.reporter = candidate.follows.speaker, candidate.follows.reporter
         elif mention is not None:
@@ -203,6 +205,20 @@ class Extractor:
                     claim.confidence = round(claim.confidence * 0.8, 2)
         candidate.speaker, candidate.reporter = claim.speaker, claim.reporter
         return claim
+
+
+UNBALANCED_CEILING = 0.75  # a quotation whose end is not marked may run longer or shorter than taken
+_OPENING, _CLOSING = "“\"‘'«", "”\"’'»"
+
+
+def _inside_quote_marks(span: Span, text: str) -> Span:
+    """A content that is a whole quotation, marks included, as the quoted words only."""
+    piece = span.of(text)
+    if len(piece) > 2 and piece[0] in _OPENING and piece[-1] in _CLOSING and _OPENING.index(piece[0]) == _CLOSING.index(piece[-1]):
+        inner = piece[1:-1]
+        if not any(c in inner for c in _CLOSING[_OPENING.index(piece[0])] + _OPENING[_OPENING.index(piece[0])]):
+            return Span(span.start + 1, span.end - 1)
+    return span
 
 
 def _kind(content: Content, text: str) -> ClaimKind:
