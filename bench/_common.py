@@ -40,6 +40,19 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
                         help="how many PolNeAR dev texts to add to the 5 seed articles (default: 20)")
     parser.add_argument("--polnear", type=Path, default=POLNEAR,
                         help="directory of extra .txt articles, read in place (default: ../shared/polnear/dev/text)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch CPU threads; 0 keeps torch's default (default: 1, see README: steadier on a shared machine)")
+
+
+def set_threads(threads: int) -> int:
+    """Fix torch's intra-op threads before Stanza loads; returns the number in use. With every core
+    taken by torch, one busy neighbour process stalls its threads at each barrier and times swing
+    tenfold; one thread is slowed only in proportion to the load."""
+    import torch
+
+    if threads > 0:
+        torch.set_num_threads(threads)
+    return torch.get_num_threads()
 
 
 def article_paths(extra: int, polnear: Path = POLNEAR) -> list[Path]:
