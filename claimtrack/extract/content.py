@@ -349,9 +349,16 @@ def _clausal_xcomp(sentence: Sentence, cue: Cue, source: set[int], light: set[in
     return _subtrees(sentence, objects + parts[:1])
 
 
+_RAISING_LEMMAS = frozenset({"appear", "seem", "tend", "prove", "look", "happen", "remain"})
+
+
 def _raising(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
              quotes: QuoteIndex) -> list[Word]:
-    """ "Christie appeared to end his bid": subject and complement together, nobody credited."""
+    """ "Christie appeared to end his bid", "Trump is expected to win": subject and complement
+    together, nobody credited. Only raising verbs and passives: in "The FBI decided not to …"
+    the subject is the source."""
+    if cue.lemma not in _RAISING_LEMMAS and not sentence.children(cue.word, "aux:pass"):
+        return []
     subjects = [c for c in sentence.children(cue.word, "nsubj") if c.id < cue.word.id]
     parts = [c for c in sentence.children(cue.word, "xcomp") if c.id > cue.word.id]
     return _subtrees(sentence, subjects[:1] + parts[:1]) if subjects and parts else []

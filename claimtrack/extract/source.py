@@ -67,6 +67,12 @@ class SourceFinder:
                 by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
                 if (child.relation == "nmod:poss" or by) and usable(child):
                     return child, "possessor"
+            for child in sentence.children(cue.word, "nsubj"):  # "Clinton has been a supporter of", a mistagged verb
+                if usable(child):
+                    return _prefer_name(sentence, cue, child), "subject"
+            for child in sentence.children(cue.word, "compound"):  # "a New York Times report that"
+                if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
+                    return child, "possessor"
             return None, "none"
 
         word = cue.word
