@@ -107,7 +107,7 @@ class ConflictDetector:
         by_concept: dict[str, list[tuple[Statement, dict]]] = defaultdict(list)
         for statement in statements:
             for term in statement.facts.get("concepts", []):
-                if term["polarity"] in (ASSERTED, NEGATED, DOUBTED):
+                if term["polarity"] in (ASSERTED, NEGATED, DOUBTED) and term["concept"] in self.lexicon.concepts:
                     by_concept[term["concept"]].append((statement, term))
         for concept, items in by_concept.items():
             for (a, ta), (b, tb) in combinations(items, 2):
@@ -179,7 +179,7 @@ class ConflictDetector:
         by_quantity: dict[tuple[str, str], list[tuple[Statement, dict]]] = defaultdict(list)
         for statement in statements:
             for quantity in statement.facts.get("quantities", []):
-                if quantity["about"]:
+                if quantity["about"] and quantity["unit"] not in self.lexicon.ignore_units and quantity["about"] != quantity["unit"]:
                     by_quantity[(quantity["unit"], quantity["about"])].append((statement, quantity))
         for (unit, about), items in by_quantity.items():
             for (a, qa), (b, qb) in combinations(items, 2):
@@ -213,8 +213,10 @@ class ConflictDetector:
         """Different voices or articles, not one sentence, and (for events) close in time."""
         if a.id == b.id or (a.document_id == b.document_id and a.sentence_index == b.sentence_index):
             return False
-        if a.document_id == b.document_id and a.voice == b.voice:
-            return False
+        if a.document_id == b.document_id and (a.speaker_id is None or b.speaker_id is None or a.speaker_id == b.speaker_id):
+            return False  # within one article, only two named speakers can conflict
+        if a.text == b.text:
+            return False  # the same words in two articles (a syndicated note) repeat, not contradict
         if event and a.published and b.published and abs((a.published - b.published).days) > self.window_days:
             return False
         return True

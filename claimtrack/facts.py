@@ -197,7 +197,7 @@ class FactReader:
             facts.named.extend(self._named(sentence, words))
             facts.anchors.extend(
                 w.lemma.lower() for w in words
-                if w.upos == "NOUN" and w.lemma.isalpha() and len(w.lemma) > 2
+                if w.upos == "NOUN" and w.lemma.isalpha() and len(w.lemma) > 2 and w.text[:1].islower()
                 and w.lemma.lower() not in self.lexicon.anchor_ignore
             )
         facts.anchors = sorted(set(facts.anchors))
@@ -422,9 +422,13 @@ class FactReader:
         for word in words:
             if word.upos != "NUM" and word.lemma.lower() not in ("hundreds", "thousands", "millions", "dozens"):
                 continue
-            if word.relation in ("compound", "flat") and sentence.word(word.head).upos == "NUM":
-                continue  # "four" in "forty four": read with its head
+            if word.head and sentence.word(word.head).upos == "NUM":
+                continue  # "1.6" in "1.6 billion", "four" in "forty four": read with its head
             value = _number(word.text)
+            for part in sentence.children(word, "nummod", "compound", "flat"):
+                factor = _number(part.text) if part.upos == "NUM" else None
+                if value is not None and factor is not None:  # "1.6 billion", "forty four"
+                    value = factor * value if value >= 100 and factor < value else value + factor
             if value is None or (1900 <= value <= 2100 and word.relation != "nummod"):
                 continue  # a year
             if word.relation in ("nummod", "compound", "amod"):

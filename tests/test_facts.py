@@ -186,13 +186,18 @@ def test_polarity_needs_shared_subject_matter():
     troops = {"troops"}
 
     def encirclement(id: int, document: int, voice: str, polarity: str, anchors: list[str]) -> Statement:
-        return statement(id, document, voice, {"concepts": [concept("encirclement", polarity)], "anchors": anchors}, None, troops, troops)
+        return statement(id, document, voice, {"concepts": [concept("encirclement", polarity)], "anchors": anchors}, id, troops, troops)
 
     surrounded = encirclement(1, 1, "Trump", ASSERTED, ["troops"])
     denied = encirclement(2, 1, "Kyiv", NEGATED, ["troops", "threat"])
     unrelated = encirclement(3, 2, "Someone", NEGATED, ["city"])
     [finding] = detector.detect([surrounded, denied, unrelated], {}, {})
     assert (finding.kind, finding.first.id, finding.second.id) == (POLARITY, 1, 2)
+    # within one article only two named speakers conflict, not the article with itself
+    assert detector.detect([encirclement(4, 1, "Reuters", ASSERTED, ["troops"]), denied], {}, {}) != []
+    narration = encirclement(5, 1, "Reuters", ASSERTED, ["troops"])
+    narration.speaker_id = None
+    assert detector.detect([narration, denied], {}, {}) == []
     # one shared noun and nothing else is too little to say that they speak of the same thing
     surrounded.claim_topics = denied.claim_topics = set()
     assert detector.detect([surrounded, denied], {}, {}) == []
