@@ -154,7 +154,7 @@ class ConflictDetector:
                 elif ha is not None and hb is not None and (common := sides.get(ha, set()) & sides.get(hb, set())):
                     weights.append(_SAME_SIDE)
                     relation = (f"{names.get(ha, sa['holder_text'])} and {names.get(hb, sb['holder_text'])}, both of "
-                                f"{_list(common)}, take opposite stances on {topic}")
+                                f"{_list(side.title() for side in common)}, take opposite stances on {topic}")
                 else:
                     continue
                 if topic in a.claim_topics and topic in b.claim_topics:

@@ -232,10 +232,15 @@ class FactReader:
         for w in match:
             marks |= self._mark(w.lemma.lower(), w.text.lower())
         node: Word | None = word
+        nominal_hops = 0  # a negation on a noun far above the term is not the term's ("not after … attacks")
         while node is not None:
+            near = node is word or node.upos not in ("NOUN", "PROPN", "PRON", "ADP") or nominal_hops <= 1
             for child in sentence.children(node):
                 if child.relation in _MODIFIER_RELATIONS and child not in match and child.id in inside:
-                    marks |= self._mark(child.lemma.lower(), child.text.lower())
+                    found = self._mark(child.lemma.lower(), child.text.lower())
+                    marks |= found if near else found - {NEGATED}
+            if node is not word and node.upos in ("NOUN", "PROPN", "PRON", "ADP"):
+                nominal_hops += 1
             parent = sentence.head_of(node)
             if parent is None or parent.id not in inside:
                 break

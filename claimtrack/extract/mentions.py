@@ -139,6 +139,10 @@ def _name_words(words: list[Word], head: Word, actors: ActorLexicon) -> list[Wor
     if not runs:
         return []
     run = next((r for r in runs if head in r), None) or next((r for r in runs if r[0].id > head.id), None)
+    while run and not run[0].text[:1].isupper():  # "rival Donald Trump": a lower-case word tagged PROPN
+        run = run[1:]
+    while run and not run[-1].text[:1].isupper():
+        run = run[:-1]
     return strip_titles(run, actors) if run else []  # a name before a common noun is a modifier: "US president"
 
 
