@@ -238,3 +238,14 @@ def test_numbers_disagree_only_about_the_same_quantity():
     pairs = {(f.first.id, f.second.id) for f in findings}
     assert pairs == {(1, 2), (2, 3), (2, 5)}
     assert all(f.kind == NUMERIC for f in findings)
+
+
+def test_a_number_in_two_words_is_one_quantity():
+    rows = """
+    1 1.6 1.6 NUM 2 compound
+    2 billion billion NUM 3 nummod
+    3 members member NOUN 0 root
+    """
+    facts, _ = read("1.6 billion members", rows)
+    [members] = facts.quantities
+    assert (members.value, members.unit) == (1.6e9, "member")

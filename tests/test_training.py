@@ -1,0 +1,56 @@
+"""The learned scorer: labelling candidates against gold, the weights file, and the packaged model."""
+
+from __future__ import annotations
+
+import math
+
+from claimtrack.domain import Span
+from claimtrack.evaluation.brat import GoldAttribution, GoldDocument
+from claimtrack.extract.attribution import Extractor
+from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
+from claimtrack.speakers import SpeakerRegistry
+from claimtrack.training import label
+
+from .handparse import document
+from .test_rules import QUOTE_THEN_SAID
+
+TEXT = "“We agree,” Putin said."
+
+
+def candidates():
+    parsed = document(TEXT, QUOTE_THEN_SAID)
+    return Extractor(scorer=HeuristicScorer()).candidates(parsed).items
+
+
+def test_a_candidate_is_right_when_content_and_cue_overlap_the_gold():
+    found = candidates()
+    said = TEXT.index("said")
+    right = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(1, 10)], [Span(said, said + 4)], [Span(12, 17)])])
+    wrong_cue = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(1, 10)], [Span(12, 17)])])
+    elsewhere = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(12, 22)], [Span(said, said + 4)])])
+    quoted = next(i for i, c in enumerate(found) if c.content.strategy == "quote-before")
+    assert label(found, right)[quoted] == 1
+    assert label(found, wrong_cue)[quoted] == 0
+    assert label(found, elsewhere)[quoted] == 0
+
+
+def test_weights_file_round_trip(tmp_path):
+    scorer = LearnedScorer({"kind=verb": 1.5, "strategy=quote-before": 0.5, "negated": -2.0}, 0.3,
+                           frozenset({"insist"}), {"texts": 2})
+    path = tmp_path / "model.json"
+    scorer.save(path)
+    loaded = LearnedScorer.load(path)
+    assert (loaded.weights, loaded.threshold, loaded.cue_lemmas, loaded.about) == (
+        scorer.weights, 0.3, frozenset({"insist"}), {"texts": 2})
+    assert loaded.probability({"kind=verb": 1.0, "strategy=quote-before": 1.0}) == 1 / (1 + math.exp(-2.0))
+    assert loaded.probability({"kind=verb": 1.0, "negated": 1.0, "unknown feature": 1.0}) == 1 / (1 + math.exp(0.5))
+
+
+def test_the_packaged_model_is_the_default():
+    packaged = LearnedScorer.load()
+    assert packaged is not None, "claimtrack/data/attribution_model.json is missing"
+    assert 0 < packaged.threshold < 1 and len(packaged.weights) > 1000
+    assert packaged.about["gold_dir"].endswith("polnear/train")  # learned on train, never on dev
+    assert isinstance(Extractor().scorer, LearnedScorer)
+    [claim] = Extractor().extract(document(TEXT, QUOTE_THEN_SAID), SpeakerRegistry())
+    assert claim.text == "We agree," and 0 < claim.confidence <= 1
