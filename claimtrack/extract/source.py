@@ -60,7 +60,8 @@ class SourceFinder:
             name = next((w for w in sentence.words if w.id > cue.word.id and w.upos == "PROPN"), None)
             return (_name_head(sentence, name), "position") if name is not None else (None, "none")
         if cue.kind == "colon":
-            before = [w for w in sentence.words[: cue.word.id - 1] if w.upos == "PROPN"]
+            before = [w for w in sentence.words[: cue.word.id - 1]
+                      if w.upos == "PROPN" or (w.upos == "NOUN" and w.text.isupper() and len(w.text) > 1)]  # "PENCE:"
             return (_name_head(sentence, before[-1]), "position") if before else (None, "none")
         if cue.kind == "noun":
             for child in sentence.children(cue.word, "nmod:poss", "nmod"):
@@ -157,8 +158,13 @@ class SourceFinder:
         index = (min(anchor.ids) if isinstance(anchor, Cue) else anchor.id) - 2
         while index >= 0:
             word = words[index]
-            if word.upos in ("AUX", "ADV", "PART"):
-                index -= 1
+            if word.upos in ("AUX", "ADV", "PART") or (word.upos == "DET" and word.lemma.lower() in ("all", "both", "each")):
+                index -= 1  # "Merkley, Brown and Menendez all suggested"
+            elif word.text == ")":  # "Sen. Claire McCaskill (D-Mo.) said"
+                opening = next((i for i in range(index - 1, max(-1, index - 12), -1) if words[i].text == "("), None)
+                if opening is None:
+                    break
+                index = opening - 1
             elif word.text == "," and (skipped := _skip_parenthetical(words, index)) is not None:
                 aside = words[skipped + 2:index]
                 if 0 < len(aside) <= 4 and all(w.upos == "PROPN" for w in aside) and usable(aside[-1]):
