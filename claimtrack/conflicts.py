@@ -23,6 +23,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from .facts import ASSERTED, DOUBTED, NEGATED, ConflictLexicon, conflict_lexicon
@@ -53,11 +54,11 @@ class Statement:
     claim_topics: set[str]  # topics named in the claim itself
     facts: dict
 
-    @property
+    @cached_property
     def named(self) -> set[str]:
         return {n["key"] for n in self.facts.get("named", [])}
 
-    @property
+    @cached_property
     def anchors(self) -> set[str]:
         return set(self.facts.get("anchors", []))
 
@@ -112,7 +113,7 @@ class ConflictDetector:
         for concept, items in by_concept.items():
             for (a, ta), (b, tb) in combinations(items, 2):
                 polarities = {ta["polarity"], tb["polarity"]}
-                if ASSERTED not in polarities or len(polarities) != 2 or not self._comparable(a, b, event=True):
+                if ASSERTED not in polarities or len(polarities) != 2 or not self._comparable(a, b):
                     continue
                 shared = self._shared(a, b, exclude={w for p in self.lexicon.concepts[concept] for w in p})
                 if not shared or not _compatible_actors(a, b):
@@ -183,7 +184,7 @@ class ConflictDetector:
                     by_quantity[(quantity["unit"], quantity["about"])].append((statement, quantity))
         for (unit, about), items in by_quantity.items():
             for (a, qa), (b, qb) in combinations(items, 2):
-                if not self._comparable(a, b, event=True) or not self._disagree(qa, qb):
+                if not self._comparable(a, b) or not self._disagree(qa, qb):
                     continue
                 shared = self._shared(a, b, exclude={unit, about})
                 if not shared or not _compatible_actors(a, b):
@@ -209,15 +210,15 @@ class ConflictDetector:
 
     # --- shared subject matter ---------------------------------------------------------------
 
-    def _comparable(self, a: Statement, b: Statement, event: bool) -> bool:
-        """Different voices or articles, not one sentence, and (for events) close in time."""
+    def _comparable(self, a: Statement, b: Statement) -> bool:
+        """Reports of one event: different voices or articles, not one sentence, close in time."""
         if a.id == b.id or (a.document_id == b.document_id and a.sentence_index == b.sentence_index):
             return False
         if a.document_id == b.document_id and (a.speaker_id is None or b.speaker_id is None or a.speaker_id == b.speaker_id):
             return False  # within one article, only two named speakers can conflict
         if a.text == b.text:
             return False  # the same words in two articles (a syndicated note) repeat, not contradict
-        if event and a.published and b.published and abs((a.published - b.published).days) > self.window_days:
+        if a.published and b.published and abs((a.published - b.published).days) > self.window_days:
             return False
         return True
 

@@ -163,6 +163,7 @@ class FactReader:
         self.actors = actors or actor_lexicon()
         self._names: list[tuple[Word, Speaker]] | None = None
         self._roles: dict[Speaker, set[str]] = {}
+        self._mentions: dict[tuple[int, int], tuple[Mention, Speaker | None]] = {}
 
     def read(self, spans: Sequence[Span], speaker: Speaker | None = None, quoted: bool = False,
              cue_lemma: str | None = None) -> Facts:
@@ -171,6 +172,8 @@ class FactReader:
         facts = Facts()
         denied = cue_lemma is not None and cue_lemma.lower() in self.lexicon.denial_cues
         for sentence in self.parsed.sentences:
+            if not any(s.start < sentence.end and sentence.start < s.end for s in spans):
+                continue
             words = [w for w in sentence.words if any(s.start <= w.start and w.end <= s.end for s in spans)]
             if not words:
                 continue
@@ -353,10 +356,9 @@ class FactReader:
             return (antecedent, antecedent.name) if antecedent else (None, "")
         if subject.upos not in ("PROPN", "NOUN"):
             return speaker, speaker_text
-        mention = build_mention(sentence, subject, self.parsed.text, self.actors)
+        mention, known = self._mention(sentence, subject)
         if mention.kind != "name":
             return speaker, speaker_text  # "the idea itself is correct": the speaker's judgement
-        known = self._known(mention)
         return (known, known.name) if known else (None, mention.name or mention.text)
 
     def _antecedent(self, pronoun: Word, lowered: str, exclude: Speaker | None) -> Speaker | None:
@@ -377,8 +379,7 @@ class FactReader:
             for sentence in self.parsed.sentences:
                 for word in sentence.words:
                     if word.upos == "PROPN" and word.relation not in ("flat", "compound"):
-                        mention = build_mention(sentence, word, self.parsed.text, self.actors)
-                        known = self._known(mention) if mention.kind == "name" else None
+                        mention, known = self._mention(sentence, word)
                         if known is not None:
                             self._names.append((word, known))
                             if mention.role and self._is_role(mention.role):
@@ -395,9 +396,14 @@ class FactReader:
         words = role.lower().replace("’", "'").replace("'s", "").split()
         return any(w in self.actors.titles for w in words) or bool(sides_of([role], self.lexicon))
 
-    def _known(self, mention: Mention) -> Speaker | None:
-        name = mention.name or mention.text
-        return self.registry.find(name, mention.entity_type)
+    def _mention(self, sentence: Sentence, word: Word) -> tuple[Mention, Speaker | None]:
+        """The mention ``word`` heads and the known speaker it names, if any; built once per word."""
+        key = (sentence.index, word.id)
+        if key not in self._mentions:
+            mention = build_mention(sentence, word, self.parsed.text, self.actors)
+            known = self.registry.find(mention.name or mention.text, mention.entity_type) if mention.kind == "name" else None
+            self._mentions[key] = (mention, known)
+        return self._mentions[key]
 
     # --- actors and quantities ---------------------------------------------------------------
 
@@ -411,11 +417,10 @@ class FactReader:
                 continue
             if word.ner[2:] in ("DATE", "TIME") or word.lemma.lower() in _CALENDAR:
                 continue
-            mention = build_mention(sentence, word, self.parsed.text, self.actors)
+            mention, known = self._mention(sentence, word)
             name = _POSSESSIVE.sub("", mention.name or word.text).strip()
             if mention.entity_type is EntityType.OUTLET or not any(c.isalnum() for c in name):
                 continue
-            known = self._known(mention) if mention.kind == "name" else None
             key = normalise(name).split()
             if key and key[-1] not in _CALENDAR:
                 found.append(Named(name, key[-1], known, mention.span))

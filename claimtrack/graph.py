@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,9 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .speakers import normalise
-from .store.conflict_store import speaker_names
-from .store.queries import ClaimRecord, find_claims
-from .store.schema import AliasRow, ClaimRow, ConflictRow, RoleRow, SpeakerRow
+from .store.queries import ClaimRecord, aliases_and_roles, find_claims
+from .store.schema import ClaimRow, ConflictRow, SpeakerRow
 from .topics import TopicTable
 
 FORMATS = {".graphml": "graphml", ".gexf": "gexf", ".json": "json", ".csv": "csv"}
@@ -36,20 +35,20 @@ def build_graph(session: Session, speaker: str | None = None, about: str | None 
     documents, outlets, topics, named entities and conflicts. The outlets' own statements appear
     only where they take part in a conflict."""
     claims = find_claims(session, speaker=speaker, about=about, since=since, topics=topics)
-    in_conflict = {c for row in session.execute(select(ConflictRow.first_id, ConflictRow.second_id)) for c in row}
+    conflicts = session.scalars(select(ConflictRow).order_by(ConflictRow.id)).all()
     chosen = {c.id for c in claims}
     if speaker is None and about is None and since is None:
+        in_conflict = {c for row in conflicts for c in (row.first_id, row.second_id)}
         narration = find_claims(session, kind="narration", claim_ids=sorted(in_conflict - chosen), topics=topics)
         claims += narration
         chosen |= {c.id for c in narration}
     graph = nx.MultiDiGraph(name="claimtrack", created_by="claimtrack")
     facts = _facts(session, sorted(chosen))
-    names = speaker_names(session)
-    speakers = _speakers(session, {c.speaker_id for c in facts.values() if c.speaker_id} |
-                         {n for c in facts.values() for n in _named_speakers(c)})
+    speakers = _speakers(session, {speaker_id for speaker_id, _ in facts.values() if speaker_id} |
+                         {n for _, claim_facts in facts.values() for n in _named_speakers(claim_facts)})
     for record in claims:
-        _add_claim(graph, record, facts[record.id], speakers, names)
-    for row in session.scalars(select(ConflictRow).order_by(ConflictRow.id)):
+        _add_claim(graph, record, *facts[record.id], speakers)
+    for row in conflicts:
         if row.first_id in chosen and row.second_id in chosen:
             for source, target in ((row.first_id, row.second_id), (row.second_id, row.first_id)):
                 graph.add_edge(f"claim:{source}", f"claim:{target}", key=f"conflicts_with:{row.id}", type="conflicts_with",
@@ -57,38 +56,36 @@ def build_graph(session: Session, speaker: str | None = None, about: str | None 
     return graph
 
 
-def _facts(session: Session, claim_ids: list[int]) -> dict[int, ClaimRow]:
-    rows: dict[int, ClaimRow] = {}
+def _facts(session: Session, claim_ids: list[int]) -> dict[int, tuple[int | None, dict]]:
+    """(speaker id, facts) of each claim: what its :class:`ClaimRecord` does not carry."""
+    found: dict[int, tuple[int | None, dict]] = {}
     for start in range(0, len(claim_ids), 500):
-        for row in session.scalars(select(ClaimRow).where(ClaimRow.id.in_(claim_ids[start:start + 500]))):
-            rows[row.id] = row
-    return rows
+        chunk = claim_ids[start:start + 500]
+        for claim_id, speaker_id, facts in session.execute(
+                select(ClaimRow.id, ClaimRow.speaker_id, ClaimRow.facts).where(ClaimRow.id.in_(chunk))):
+            found[claim_id] = (speaker_id, facts or {})
+    return found
 
 
-def _named_speakers(claim: ClaimRow) -> set[int]:
-    return {n["speaker"] for n in (claim.facts or {}).get("named", []) if n.get("speaker")}
+def _named_speakers(facts: dict) -> set[int]:
+    return {n["speaker"] for n in facts.get("named", []) if n.get("speaker")}
 
 
 def _speakers(session: Session, ids: set[int]) -> dict[int, dict]:
-    found: dict[int, dict] = {}
-    aliases: dict[int, list[str]] = defaultdict(list)
-    roles: dict[int, list[str]] = defaultdict(list)
     chosen = sorted(ids)
+    found: dict[int, dict] = {}
     for start in range(0, len(chosen), 500):
-        chunk = chosen[start:start + 500]
-        for row in session.scalars(select(SpeakerRow).where(SpeakerRow.id.in_(chunk))):
+        for row in session.scalars(select(SpeakerRow).where(SpeakerRow.id.in_(chosen[start:start + 500]))):
             found[row.id] = {"name": row.name, "entity_type": row.type, "anonymous": row.anonymous}
-        for speaker_id, alias in session.execute(select(AliasRow.speaker_id, AliasRow.alias).where(AliasRow.speaker_id.in_(chunk))):
-            aliases[speaker_id].append(alias)
-        for speaker_id, role in session.execute(select(RoleRow.speaker_id, RoleRow.role).where(RoleRow.speaker_id.in_(chunk))):
-            roles[speaker_id].append(role)
+    aliases, roles = aliases_and_roles(session, chosen)
     for speaker_id, data in found.items():
         data["aliases"] = "; ".join(sorted(set(aliases[speaker_id]) - {data["name"]}))
         data["roles"] = "; ".join(sorted(roles[speaker_id]))
     return found
 
 
-def _add_claim(graph: nx.MultiDiGraph, record: ClaimRecord, row: ClaimRow, speakers: dict[int, dict], names: dict[int, str]) -> None:
+def _add_claim(graph: nx.MultiDiGraph, record: ClaimRecord, speaker_id: int | None, facts: dict,
+               speakers: dict[int, dict]) -> None:
     claim = f"claim:{record.id}"
     graph.add_node(claim, **_clean({
         "type": "claim", "label": _label(record.text), "text": record.text, "kind": record.kind, "category": record.category,
@@ -97,8 +94,8 @@ def _add_claim(graph: nx.MultiDiGraph, record: ClaimRecord, row: ClaimRow, speak
         "content_start": record.content_spans[0][0], "content_end": record.content_spans[-1][1],
         "has_conflict": bool(record.conflicts),
     }))
-    if row.speaker_id and row.speaker_id in speakers:
-        node = _add_speaker(graph, row.speaker_id, speakers)
+    if speaker_id and speaker_id in speakers:
+        node = _add_speaker(graph, speaker_id, speakers)
         graph.add_edge(node, claim, key="said", type="said", cue=xml_safe(record.cue or ""), role=xml_safe(record.role or ""))
     document = f"document:{record.document_id}"
     graph.add_node(document, **_clean({
@@ -117,18 +114,18 @@ def _add_claim(graph: nx.MultiDiGraph, record: ClaimRecord, row: ClaimRow, speak
     for topic in record.topics:
         graph.add_node(f"topic:{topic}", type="topic", label=topic, name=topic)
         graph.add_edge(claim, f"topic:{topic}", key="about", type="about")
-    seen = set()
-    for named in (row.facts or {}).get("named", []):
-        speaker_id = named.get("speaker")
-        if speaker_id in speakers:
-            target = _add_speaker(graph, speaker_id, speakers)
+    seen = {f"speaker:{speaker_id}"} if speaker_id else set()  # a claim does not mention its own speaker
+    for named in facts.get("named", []):
+        named_id = named.get("speaker")
+        if named_id in speakers:
+            target = _add_speaker(graph, named_id, speakers)
         else:
             key = normalise(named["text"])
             if not key:
                 continue
             target = f"entity:{key}"
             graph.add_node(target, type="entity", label=xml_safe(named["text"]), name=xml_safe(named["text"]))
-        if target not in seen and target != (f"speaker:{row.speaker_id}" if row.speaker_id else None):
+        if target not in seen:
             seen.add(target)
             graph.add_edge(claim, target, key="mentions", type="mentions", text=xml_safe(named["text"]))
 

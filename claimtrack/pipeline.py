@@ -42,9 +42,10 @@ class Analyser:
         hits = score_topics(texts, passages, list(self.topics.topics.values()))
         reader = FactReader(parsed, registry, actors=self.extractor.actors)
         facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma) for c in statements]
-        for speaker, roles in reader.roles_seen().items():
+        roles_seen = reader.roles_seen()
+        for speaker, roles in roles_seen.items():
             registry.extend(speaker, speaker.name, speaker.type, roles=roles)
-        return ProcessedDocument(parsed, claims, statements[len(claims):], lemmas, hits, facts, list(reader.roles_seen()))
+        return ProcessedDocument(parsed, claims, statements[len(claims):], lemmas, hits, facts, list(roles_seen))
 
     def run(self, documents: Iterable[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:
         """Analyse ``documents`` in parse batches, yielding each as soon as its batch is parsed."""

@@ -178,7 +178,7 @@ class Extractor:
             document=parsed.document,
             sentence_index=candidate.sentence.index,
             kind=_kind(candidate.content, parsed.text),
-            content_spans=[_inside_quote_marks(span, parsed.text) for span in candidate.content.spans],
+            content_spans=[_inside_quote_marks(span, candidate.content.quotes) for span in candidate.content.spans],
             cue_span=cue.span if cue else None,
             cue_lemma=cue.lemma if cue else None,
             category=category,
@@ -208,16 +208,14 @@ class Extractor:
 
 
 UNBALANCED_CEILING = 0.75  # a quotation whose end is not marked may run longer or shorter than taken
-_OPENING, _CLOSING = "“\"‘'«", "”\"’'»"
 
 
-def _inside_quote_marks(span: Span, text: str) -> Span:
+def _inside_quote_marks(span: Span, quotes: list[Quote]) -> Span:
     """A content that is a whole quotation, marks included, as the quoted words only."""
-    piece = span.of(text)
-    if len(piece) > 2 and piece[0] in _OPENING and piece[-1] in _CLOSING and _OPENING.index(piece[0]) == _CLOSING.index(piece[-1]):
-        inner = piece[1:-1]
-        if not any(c in inner for c in _CLOSING[_OPENING.index(piece[0])] + _OPENING[_OPENING.index(piece[0])]):
-            return Span(span.start + 1, span.end - 1)
+    for quote in quotes:
+        for marks, words in zip(quote.marks, quote.parts):
+            if marks == span:
+                return words
     return span
 
 

@@ -15,7 +15,7 @@ from ..conflicts import ConflictDetector, Finding, Statement
 from ..facts import sides_of
 from ..speakers import normalise
 from ..topics import ABOUT_THRESHOLD, IN_CLAIM, TopicTable
-from .queries import ClaimRecord, find_claims, speaker_ids
+from .queries import ClaimRecord, find_claims
 from .schema import AliasRow, ClaimRow, ClaimTopicRow, ConflictRow, DocumentRow, Meta, RoleRow, SpeakerRow
 
 _SIGNATURE_KEY = "conflicts_signature"
@@ -45,14 +45,15 @@ def _signature(session: Session, detector: ConflictDetector) -> str:
 
 
 def conflicts_current(session: Session, detector: ConflictDetector) -> bool:
-    return session.get(Meta, _SIGNATURE_KEY) is not None and session.get(Meta, _SIGNATURE_KEY).value == _signature(session, detector)
+    meta = session.get(Meta, _SIGNATURE_KEY)
+    return meta is not None and meta.value == _signature(session, detector)
 
 
 def refresh_conflicts(session: Session, detector: ConflictDetector | None = None) -> int:
     """Recompute every conflict (in the caller's transaction); returns how many were found."""
     detector = detector or ConflictDetector()
-    statements = load_statements(session)
-    findings = detector.detect(statements, speaker_sides(session), speaker_names(session))
+    names = speaker_names(session)
+    findings = detector.detect(load_statements(session, names), speaker_sides(session, names), names)
     session.query(ConflictRow).delete()
     for finding in findings:
         session.add(_row(finding))
@@ -70,9 +71,9 @@ def _row(finding: Finding) -> ConflictRow:
                        score=finding.score, evidence=finding.evidence)
 
 
-def load_statements(session: Session) -> list[Statement]:
-    """Every claim with facts (narration included), with what detection needs of it."""
-    names = speaker_names(session)
+def load_statements(session: Session, names: dict[int, str]) -> list[Statement]:
+    """Every claim with facts (narration included), with what detection needs of it; ``names``:
+    speaker id → canonical name."""
     surnames = _surnames(session)
     topics: dict[int, set[str]] = defaultdict(set)
     claim_topics: dict[int, set[str]] = defaultdict(set)
@@ -125,10 +126,10 @@ def _surnames(session: Session) -> dict[str, str]:
     return {surname: normalise(next(iter(people))) for surname, people in found.items() if len(people) == 1}
 
 
-def speaker_sides(session: Session) -> dict[int, set[str]]:
-    """The sides of named speakers, from their names and roles ("top Kremlin aide": Russia); a
-    role that is someone's ("Trump's national security adviser") gives that person's side."""
-    names = speaker_names(session)
+def speaker_sides(session: Session, names: dict[int, str]) -> dict[int, set[str]]:
+    """The sides of speakers (``names``: id → name), from their names and roles ("top Kremlin
+    aide": Russia); a role that is someone's ("Trump's national security adviser") gives that
+    person's side."""
     roles: dict[int, list[str]] = defaultdict(list)
     for speaker_id, role in session.execute(select(RoleRow.speaker_id, RoleRow.role)):
         roles[speaker_id].append(role)
@@ -154,15 +155,12 @@ def find_conflicts(session: Session, speaker: str | None = None, about: str | No
     rows = session.scalars(statement.order_by(ConflictRow.score.desc(), ConflictRow.id)).all()
     if not rows:
         return []
+    claim_ids = sorted({r.first_id for r in rows} | {r.second_id for r in rows})
+    records = {r.id: r for r in find_claims(session, claim_ids=claim_ids, include_narration=True, topics=topics)}
     wanted: set[int] | None = None
     if speaker or about:
-        ids = speaker_ids(session, speaker) if speaker else None
-        if speaker and not ids:
-            return []
-        matching = find_claims(session, speaker=speaker, about=about, topics=topics, include_narration=True)
+        matching = find_claims(session, speaker=speaker, about=about, topics=topics, claim_ids=claim_ids, include_narration=True)
         wanted = {r.id for r in matching}
-    claim_ids = {r.first_id for r in rows} | {r.second_id for r in rows}
-    records = {r.id: r for r in find_claims(session, claim_ids=sorted(claim_ids), include_narration=True, topics=topics)}
     found = []
     for row in rows:
         if wanted is not None and row.first_id not in wanted and row.second_id not in wanted:

@@ -233,22 +233,27 @@ def list_speakers(session: Session, name: str | None = None, include_anonymous: 
         statement = statement.where(SpeakerRow.id.in_(ids))
     statement = statement.order_by(counts.c.claims.desc(), SpeakerRow.name)
     rows = session.execute(statement).all()
-    ids = [r[0].id for r in rows]
+    aliases, roles = aliases_and_roles(session, [r[0].id for r in rows])
+    return [
+        SpeakerRecord(row.id, row.name, row.type, row.anonymous, claims, documents,
+                      [a for a in aliases[row.id] if a != row.name], roles[row.id])
+        for row, claims, documents in rows
+    ]
+
+
+def aliases_and_roles(session: Session, speaker_ids: list[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+    """The aliases and the roles of each of ``speaker_ids``, alphabetically."""
     aliases: dict[int, list[str]] = defaultdict(list)
     roles: dict[int, list[str]] = defaultdict(list)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+    for start in range(0, len(speaker_ids), 500):
+        chunk = speaker_ids[start:start + 500]
         alias_rows = select(AliasRow.speaker_id, AliasRow.alias).where(AliasRow.speaker_id.in_(chunk)).order_by(AliasRow.alias)
         for speaker_id, alias in session.execute(alias_rows):
             aliases[speaker_id].append(alias)
         role_rows = select(RoleRow.speaker_id, RoleRow.role).where(RoleRow.speaker_id.in_(chunk)).order_by(RoleRow.role)
         for speaker_id, role in session.execute(role_rows):
             roles[speaker_id].append(role)
-    return [
-        SpeakerRecord(row.id, row.name, row.type, row.anonymous, claims, documents,
-                      [a for a in aliases[row.id] if a != row.name], roles[row.id])
-        for row, claims, documents in rows
-    ]
+    return aliases, roles
 
 
 def conflicting_claims(session: Session, claim_ids: list[int]) -> dict[int, list[int]]:
