@@ -123,7 +123,7 @@ class Extractor:
     def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
         found = self.candidates(parsed)
         # "He did not mention the ceasefire plan" reports that something was not said: not a claim
-        kept = [c for c in select(found.items, self.min_confidence) if not ("negated" in c.features and not c.content.quotes)]
+        kept = [c for c in select(found.items, self.min_confidence) if not (c.cue is not None and c.cue.negated and not c.content.quotes)]
         text = parsed.text
         speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
         claims: list[Claim] = []

@@ -36,6 +36,11 @@ class Cue:
     def ids(self) -> frozenset[int]:
         return frozenset(w.id for w in self.words)
 
+    @property
+    def negated(self) -> bool:
+        """ "did not say", "never mentioned": the cue reports that something was not said."""
+        return any(d.lemma.lower() in NEGATIONS for d in self.sentence.children(self.word))
+
 
 def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learned: frozenset[str] = frozenset()) -> list[Cue]:
     """Candidate cues of ``sentence`` that stand outside quotations, in order. ``learned`` are
@@ -93,14 +98,15 @@ def _acts_as_verb(sentence: Sentence, word: Word) -> bool:
     return word.upos in ("NOUN", "PROPN", "ADJ") and bool(sentence.children(word, "nsubj", "ccomp"))
 
 
-_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall"})
+MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall", "'ll", "’ll"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
 
 def _hypothetical(sentence: Sentence, verb: Word) -> bool:
     """ "to agree to a proposal", "Russia will guarantee": no saying has happened."""
     for child in sentence.children(verb, "mark", "aux"):
         lowered = child.text.lower()
-        if (child.relation == "mark" and lowered == "to") or lowered in _MODALS or lowered in ("’ll", "'ll"):
+        if (child.relation == "mark" and lowered == "to") or lowered in MODALS:
             return True
     return False
 

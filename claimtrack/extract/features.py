@@ -11,12 +11,12 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from .cues import MODALS
+
 if TYPE_CHECKING:
     from .attribution import Candidate
     from .quotes import QuoteIndex
 
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
-_MODALS = frozenset({"will", "would", "could", "might", "may", "should", "can", "must", "shall", "'ll", "’ll"})
 
 
 def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, float]:
@@ -40,9 +40,9 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
         f[f"tense={word.feat('Tense') or 'none'}"] = 1.0
         f[f"cue_words={min(len(cue.words), 3)}"] = 1.0
         dependents = candidate.sentence.children(word)
-        if any(d.lemma.lower() in _NEGATIONS for d in dependents):
+        if cue.negated:
             f["negated"] = 1.0
-        if any(d.text.lower() in _MODALS for d in dependents if d.relation == "aux"):
+        if any(d.text.lower() in MODALS for d in dependents if d.relation == "aux"):
             f["modal"] = 1.0
         if any(d.deprel == "aux:pass" for d in dependents):
             f["passive"] = 1.0
