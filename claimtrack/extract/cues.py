@@ -43,8 +43,8 @@ class Cue:
 
 
 def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learned: frozenset[str] = frozenset()) -> list[Cue]:
-    """Candidate cues of ``sentence`` that stand outside quotations, in order. ``learned`` are
-    further cue lemmas a trained scorer knows."""
+    """Candidate cues of ``sentence``, in order; those inside a quotation are marked ``quoted``
+    (someone quoting someone else). ``learned`` are further cue lemmas a trained scorer knows."""
     cues: list[Cue] = []
     taken: set[int] = set()
     for word in sentence.words:
