@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 
 from .domain import ClaimKind, Document
-from .pipeline import BATCH_SIZE, Analyser
+from .pipeline import BATCH_CHARACTERS, Analyser, body_size
 from .readers import Skipped
 from .speakers import AliasRules, SpeakerRegistry
 from .store.database import Database
@@ -85,7 +85,7 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
                     record(FileResult(item.origin, status, detail="" if status == "unchanged" else f"same text as {same_text.origin}"))
                     continue
                 pending.append((item, same_origin.id if same_origin is not None else None))
-            if len(pending) >= BATCH_SIZE:
+            if sum(body_size(d) for d, _ in pending) >= BATCH_CHARACTERS:
                 registry = _store_batch(database, pending, analyser, registry, rules, record)
                 pending = []
         if pending:

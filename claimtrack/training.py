@@ -21,7 +21,7 @@ from .evaluation.brat import GoldDocument, read_gold
 from .evaluation.scoring import LENIENT, shorter_overlap
 from .extract.attribution import Candidate, Extractor
 from .extract.scorer import LearnedScorer
-from .pipeline import BATCH_SIZE, Analyser
+from .pipeline import Analyser, batched
 from .readers import text_document
 
 MIN_LEMMA_COUNT = 3
@@ -57,8 +57,7 @@ def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None =
         by_name.setdefault(gold.name, []).append(gold)
     names = sorted(by_name)
     parses: dict[str, ParsedDocument] = {}
-    for start in range(0, len(names), BATCH_SIZE):
-        batch = names[start:start + BATCH_SIZE]
+    for batch in batched(names, lambda name: len(by_name[name][0].text)):
         documents = [text_document(by_name[n][0].text, n) for n in batch]
         for name, document, sentences in zip(batch, documents, analyser.parse(documents)):
             parses[name] = ParsedDocument(document, sentences)
@@ -154,19 +153,23 @@ def _predict(model, vectorizer, text: TrainingText) -> None:
 
 def _best_threshold(texts: list[TrainingText]) -> tuple[float, float]:
     """The threshold with the best content F1 over all texts, as ``eval`` counts it."""
-    from .evaluation.scoring import Counts, Item, score_items
-    from .extract.attribution import select
+    from .evaluation.scoring import Counts, match
+    from .extract.attribution import best_hypotheses, keep_above
 
+    ranked = [best_hypotheses(text.candidates) for text in texts]
+    golds = [[[a.content for a in gold.attributions] for gold in text.golds] for text in texts]
     best = (-1.0, 0.5)
     for step in range(15, 75, 2):
         threshold = step / 100
         total = Counts()
-        for text in texts:
-            kept = select(text.candidates, threshold)
-            predicted = [Item(c.content.spans, [c.cue.span] if c.cue else []) for c in kept]
-            for gold in text.golds:
-                items = [Item(a.content, a.cue) for a in gold.attributions]
-                total.add(score_items(items, predicted).scores.content, 1 / len(text.golds))
+        for hypotheses, text_golds in zip(ranked, golds):
+            predicted = [c.content.spans for c in keep_above(hypotheses, threshold)]
+            for gold in text_golds:
+                pairs = len(match(gold, predicted, shorter_overlap, LENIENT))
+                weight = 1 / len(text_golds)
+                total.tp += pairs * weight
+                total.fp += (len(predicted) - pairs) * weight
+                total.fn += (len(gold) - pairs) * weight
         if total.f1 > best[0]:
             best = (total.f1, threshold)
     return best

@@ -274,3 +274,43 @@ def test_quote_then_dash_then_name():
     [claim] = extract(text, quote, name)
     assert claim.speaker.name == "Sonya Herridge" and claim.cue == "―"
     assert claim.text == "He represents our greatest shame." and claim.kind is ClaimKind.DIRECT
+
+
+def test_a_participial_cue_cuts_the_content_it_follows():
+    """ "criticised the plan, saying …": two attributions, the first ending before the second."""
+    text = "Peskov criticised the plan, saying it was too late."
+    rows = """
+    1 Peskov Peskov PROPN 2 nsubj _ S-PER
+    2 criticised criticise VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 plan plan NOUN 2 obj
+    5 , , PUNCT 6 punct
+    6 saying say VERB 4 acl VerbForm=Ger
+    7 it it PRON 10 nsubj
+    8 was be AUX 10 cop
+    9 too too ADV 10 advmod
+    10 late late ADJ 6 ccomp
+    11 . . PUNCT 2 punct
+    """
+    claims = extract(text, rows)
+    assert [(c.cue, c.text) for c in claims] == [("criticised", "the plan"), ("saying", "it was too late")]
+    assert {c.speaker.name for c in claims} == {"Peskov"}
+
+
+def test_a_nested_attribution_is_not_a_claim_of_its_own():
+    """ "Putin said that Zelensky called …": PolNeAR's convention and ours, one claim."""
+    text = "Putin said that Zelensky called the plan a trap."
+    rows = """
+    1 Putin Putin PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 that that SCONJ 5 mark
+    4 Zelensky Zelensky PROPN 5 nsubj _ S-PER
+    5 called call VERB 2 ccomp VerbForm=Fin
+    6 the the DET 7 det
+    7 plan plan NOUN 5 obj
+    8 a a DET 9 det
+    9 trap trap NOUN 5 xcomp
+    10 . . PUNCT 2 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.cue == "said" and claim.text == "that Zelensky called the plan a trap"

@@ -1,7 +1,7 @@
 """Parses kept on disk between evaluation runs: the same texts with the same models are parsed once.
 
-Entries are keyed by the text's hash and a fingerprint of the models (their files' sizes and
-modification times, so retrained models invalidate them) and of this claimtrack version.
+Entries are keyed by the text's hash and a fingerprint of the models (a hash of their files'
+contents, so retrained models invalidate them and a mere copy does not) and of this claimtrack version.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ def _fingerprint(models_dir: Path) -> str:
         pass
     for path in sorted(models_dir.rglob("*")):
         if path.is_file():
-            stat = path.stat()
-            digest.update(f"{path.relative_to(models_dir)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+            digest.update(f"{path.relative_to(models_dir)}:{path.stat().st_size}:".encode())
+            with path.open("rb") as handle:
+                digest.update(hashlib.file_digest(handle, "sha256").digest())
     return digest.hexdigest()[:16]

@@ -17,7 +17,7 @@ The pass over a document is:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..domain import Claim, ClaimKind, EntityType, Mention, ParsedDocument, Sentence, Span, Speaker
 from ..lexicon import ActorLexicon, CueLexicon, actor_lexicon, cue_lexicon
@@ -285,25 +285,65 @@ def _announced(parsed: ParsedDocument, sentence: Sentence) -> Span | None:
 def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
     """What becomes a claim: per cue its most probable hypothesis, per content its most probable
     cue, if at or above ``threshold`` (a continuation also needs the candidate it continues)."""
-    kept = [c for c in _best_per_cue(_one_per_content(candidates)) if c.probability >= threshold
-            and (c.follows is None or c.follows.probability >= threshold)]
+    return keep_above(best_hypotheses(candidates), threshold)
+
+
+def best_hypotheses(candidates: list[Candidate]) -> list[Candidate]:
+    """Per cue its most probable hypothesis, per content its most probable cue, at any probability."""
+    return _best_per_cue(_one_per_content(candidates))
+
+
+def keep_above(best: list[Candidate], threshold: float) -> list[Candidate]:
+    """Of :func:`best_hypotheses`, those at or above ``threshold``, with nesting settled."""
+    kept = [c for c in best if c.probability >= threshold and (c.follows is None or c.follows.probability >= threshold)]
     return _univocal(kept)
 
 
 def _univocal(kept: list[Candidate]) -> list[Candidate]:
-    """An attribution whose cue lies inside another's content and that other cannot both be right
-    ("Clinton said that she called Sanders"): the more probable stays."""
+    """Attributions whose cue lies inside another's content. When that content runs on past where
+    the inner attribution starts, at a clause boundary ("endorsed Trump, saying he had …", "announced
+    support and said …"), it is cut there and both stay; when nothing would be left of it ("Clinton said that
+    she called Sanders"), the two cannot both be right and the more probable stays."""
+    current = {id(c): c for c in kept}
     dropped: set[int] = set()
     for a in sorted(kept, key=lambda c: -c.probability):
-        if id(a) in dropped:
-            continue
         for b in kept:
-            if b is a or id(b) in dropped or b.cue is None or a.cue is None:
+            if id(a) in dropped or b is a or id(b) in dropped or b.cue is None or a.cue is None:
                 continue
-            inside = any(s.contains(b.cue.span) for s in a.content.spans) or any(s.contains(a.cue.span) for s in b.content.spans)
-            if inside:
-                dropped.add(id(b))
-    return [c for c in kept if id(c) not in dropped]
+            for outer, inner in ((a, b), (b, a)):
+                if any(s.contains(inner.cue.span) for s in current[id(outer)].content.spans):
+                    cut = _cut_before(current[id(outer)], inner)
+                    if cut is None:
+                        dropped.add(id(b))
+                    else:
+                        current[id(outer)] = cut
+                    break
+    return [current[id(c)] for c in kept if id(c) not in dropped]
+
+
+_CLAUSE_RELATIONS = frozenset({"root", "conj", "advcl", "parataxis"})
+
+
+def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
+    """``outer`` with its content ending where ``inner`` starts, if a clause of it is left and
+    ``inner`` is not a relative clause inside it; else None."""
+    start = inner.local_region.start
+    words = [w for w in inner.sentence.words if w.end <= start]
+    cue = inner.cue
+    trailing = inner.content.spans[0].start < cue.span.start  # "…, they said"
+    clause = inner.how == "inherited" or trailing or (cue.kind == "verb" and cue.word.relation in _CLAUSE_RELATIONS)
+    boundary = bool(words) and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].lemma.lower() in _SUBORDINATORS)
+    if not (clause and boundary):
+        return None
+    while words and (words[-1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[-1].lemma.lower() in _SUBORDINATORS):
+        words.pop()
+    end = words[-1].end if words else inner.sentence.start
+    spans = [Span(s.start, min(s.end, end)) for s in outer.content.spans if s.start < end]
+    if not any(len(s) > 0 and s.start < w.start for s in spans for w in words):
+        return None
+    content = Content([s for s in spans if len(s) > 0], outer.content.strategy,
+                      [q for q in outer.content.quotes if q.span.start < end], outer.content.sourceless)
+    return replace(outer, content=content)
 
 
 def _flag_nested(alternatives: list[Candidate], primary: list[Candidate]) -> list[Candidate]:

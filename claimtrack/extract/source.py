@@ -4,8 +4,10 @@
 - the subject of a fronted participle ("Zelenskyy, responding to the attack, condemned");
 - the agent of a passive ("was quoted by X");
 - the subject of the governing verb for participles, infinitives and conjuncts ("appeared on Fox
-  News, claiming"), the modified noun for "reports suggesting";
-- the object of "according to", the possessor of a reporting noun ("Trump's claim");
+  News, claiming"; "rose to the defence of Blatter, who is under investigation, saying"), the
+  modified noun for "reports suggesting";
+- the object of "according to", the possessor of a reporting noun ("Trump's claim"), the subject
+  of the verb a reporting noun is the object of ("Trump launched an attack on");
 - when the tree offers nothing: the noun phrase right after an inverted cue ("“…,” said one
   diplomat"), or the one right before the cue, skipping parentheticals ("Rutte, who met Trump on
   Thursday, told Fox News").
@@ -74,6 +76,11 @@ class SourceFinder:
             for child in sentence.children(cue.word, "compound"):  # "a New York Times report that"
                 if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
                     return child, "possessor"
+            verb = sentence.head_of(cue.word)
+            if cue.word.relation == "obj" and verb is not None and verb.upos == "VERB":  # "Trump launched an attack"
+                subject = _subject(sentence, verb, verb.lemma.lower())
+                if usable(subject) and subject.id < verb.id:
+                    return _prefer_name(sentence, None, subject), "governor"
             return None, "none"
 
         word = cue.word
@@ -95,13 +102,17 @@ class SourceFinder:
         governed = self._governor(sentence, word, usable)
         if governed is not None:
             return governed, "governor"
-        if word.relation == "acl" and word.xpos in ("VBG", "VBN"):
+        modifier = word.relation == "acl" and word.xpos in ("VBG", "VBN")
+        if modifier and not (word.id > 1 and sentence.word(word.id - 1).text == ","):
             return None, "none"  # "a plan outlining a pathway": a modifier, nobody speaks
-        positional = self._by_position(sentence, cue, quotes, usable)
+        positional = None if modifier else self._by_position(sentence, cue, quotes, usable)
         if positional is not None:
             return positional, "position"
         main = _main_verb(sentence, word)
         if main is not None:  # "Waltz appeared on Fox News, claiming": who appeared
+            subject = _subject(sentence, main, main.lemma.lower())
+            if usable(subject) and subject.id < main.id:
+                return _prefer_name(sentence, None, subject), "governor"
             found = self._before(sentence, main, usable)
             if found is not None:
                 return found, "governor"
