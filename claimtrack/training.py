@@ -75,17 +75,20 @@ def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None =
 
 def cue_lemmas(by_name: dict[str, list[GoldDocument]], parses: dict[str, ParsedDocument], extractor: Extractor,
                min_count: int) -> frozenset[str]:
-    """Lemmas of gold cue heads (the last word of the cue that is a verb, noun or adjective)."""
-    counts: Counter[str] = Counter()
+    """Lemmas of gold cue heads (the last word of the cue that is a verb, noun or adjective) that the
+    lexicon does not list for that part of speech: "support" is a listed verb, and as a noun ("his
+    support for") a learned one."""
+    counts: Counter[tuple[str, bool]] = Counter()
     for name, golds in by_name.items():
         words = [w for s in parses[name].sentences for w in s.words]
         for attribution in golds[0].attributions:
             inside = [w for w in words if any(s.start <= w.start and w.end <= s.end for s in attribution.cue)]
             heads = [w for w in inside if w.upos in ("VERB", "NOUN", "ADJ")]
             if heads:
-                counts[heads[-1].lemma.lower()] += 1
-    known = set(extractor.cues.verbs) | set(extractor.cues.nouns)
-    return frozenset(lemma for lemma, n in counts.items() if n >= min_count and lemma not in known and lemma.isalpha())
+                counts[heads[-1].lemma.lower(), heads[-1].upos == "NOUN"] += 1
+    cues = extractor.cues
+    return frozenset(lemma for (lemma, noun), n in counts.items() if n >= min_count and lemma.isalpha()
+                     and lemma not in (cues.nouns if noun else cues.verbs))
 
 
 def label(candidates: list[Candidate], gold: GoldDocument) -> list[int]:
