@@ -86,6 +86,11 @@ def conflict_lexicon() -> ConflictLexicon:
     )
 
 
+def _longest_first(table: dict) -> list[tuple[object, tuple[str, ...]]]:
+    """(key, phrase) pairs of a phrase table, longest phrases first: "ceasefire deal" before "deal"."""
+    return sorted(((key, p) for key, ps in table.items() for p in ps), key=lambda kp: -len(kp[1]))
+
+
 @dataclass(frozen=True)
 class ConceptTerm:
     concept: str
@@ -164,6 +169,8 @@ class FactReader:
         self._names: list[tuple[Word, Speaker]] | None = None
         self._roles: dict[Speaker, set[str]] = {}
         self._mentions: dict[tuple[int, int], tuple[Mention, Speaker | None]] = {}
+        self._concepts = _longest_first(self.lexicon.concepts)
+        self._stances = _longest_first(self.lexicon.stance)
 
     def read(self, spans: Sequence[Span], speaker: Speaker | None = None, quoted: bool = False,
              cue_lemma: str | None = None) -> Facts:
@@ -177,12 +184,12 @@ class FactReader:
             words = [w for w in sentence.words if any(s.start <= w.start and w.end <= s.end for s in spans)]
             if not words:
                 continue
-            for concept, match in self._matches(words, self.lexicon.concepts):
+            for concept, match in self._matches(words, self._concepts):
                 polarity = self.polarity(sentence, match, words)
                 if denied and polarity == ASSERTED:
                     polarity = NEGATED
                 facts.concepts.append(ConceptTerm(concept, self._text(match), polarity, _span(match)))
-            for sign, match in self._matches(words, self.lexicon.stance):
+            for sign, match in self._matches(words, self._stances):
                 if len(match) == 1 and match[0].upos not in ("VERB", "NOUN", "ADJ"):
                     continue  # "pulling back" is no backing
                 polarity = self.polarity(sentence, match, words)
@@ -208,12 +215,14 @@ class FactReader:
 
     # --- propositions -------------------------------------------------------------------------
 
-    def _matches(self, words: list[Word], table: dict) -> list[tuple[object, list[Word]]]:
-        """(key, words) for every phrase of ``table`` found as consecutive lemmas among ``words``."""
+    def _matches(self, words: list[Word], phrases: list[tuple[object, tuple[str, ...]]]) -> list[tuple[object, list[Word]]]:
+        """(key, words) for every phrase (longest first) found as consecutive lemmas among ``words``."""
         lemmas = [w.lemma.lower() for w in words]
+        present = set(lemmas)
         found, used = [], set()
-        phrases = sorted(((key, p) for key, ps in table.items() for p in ps), key=lambda kp: -len(kp[1]))
         for key, phrase in phrases:
+            if phrase[0] not in present:
+                continue
             n = len(phrase)
             for i in range(len(words) - n + 1):
                 if tuple(lemmas[i:i + n]) == phrase and not used & set(range(i, i + n)):

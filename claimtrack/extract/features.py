@@ -59,6 +59,9 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
         f[f"after_cue={after.lemma.lower() if after else '$'}"] = 1.0
         head = candidate.sentence.head_of(word)
         f[f"cue_head={head.upos if head else 'root'}"] = 1.0
+        f[f"lemma={cue.lemma}|cue_relation={word.relation}"] = 1.0
+        f[f"lemma={cue.lemma}|rank={min(candidate.rank, 2)}"] = 1.0
+        f[f"category={cue.category}|source_how={candidate.how}"] = 1.0
     mention = candidate.mention
     if mention is None:
         f["no_source"] = 1.0
@@ -74,6 +77,9 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
         if mention.span.end <= candidate.content.spans[0].start:
             f["source_before_content"] = 1.0
     _content_features(f, candidate, quotes, text)
+    if cue is not None:
+        quoted = next(k for k in f if k.startswith("content_quoted="))
+        f[f"lemma={cue.lemma}|{quoted}"] = 1.0
     if candidate.nested:
         f["nested"] = 1.0
         f[f"nested|kind={kind}"] = 1.0
