@@ -51,19 +51,40 @@ def find_contents(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lex
         found.append(Content(list(quote.parts), strategy, [quote]))
     if cue.kind == "verb" and cue.lemma in lexicon.quote_only:
         return found
+    quoted_before = adjacent is not None and adjacent[0] == "quote-before"
     if announced is not None and not found and all(w.id in light or w.upos == "PUNCT" for w in sentence.words
                                                     if w.id > max(cue.ids)):
         found.append(Content([announced], "announced", quotes.within(announced)))
     for name, finder in _FINDERS:
-        if name in ("following-clause", "rest-after") and not has_source:
-            continue  # the rest of a sentence is a content only for a cue that has a speaker
+        if name in ("following-clause", "rest-after") and (not has_source or quoted_before):
+            continue  # the rest of a sentence is a content only for a cue that has a speaker and no
+            # quotation just before it ("“…,” Zelensky posted, the words clipped but hopeful")
         excluded = set(cue.ids) if name == "raising" else set(cue.ids) | source
         words = [w for w in finder(sentence, cue, source, light, lexicon, quotes) if w.id not in excluded]
+        if name in _AFTER_CUE and _adverbial(sentence, cue, words, quotes):
+            continue
         spans = _spans(sentence, words, quotes, quotes.at(cue.word.start))
         if spans and _substantial(sentence, spans, name, quotes) and all(c.spans != spans for c in found):
             inside = [q for q in quotes.quotes if any(m.overlap(s) for m in q.marks for s in spans)]
             found.append(Content(spans, name, inside, sourceless=name == "raising"))
     return found
+
+
+_AFTER_CUE = frozenset({"complement", "following-clause", "rest-after"})
+_ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "because", "since", "until", "once", "although",
+                              "though", "unless", "whereas"})
+
+
+def _adverbial(sentence: Sentence, cue: Cue, words: list[Word], quotes: QuoteIndex) -> bool:
+    """ "posted on social media after his envoy held a meeting": a clause after a temporal or causal
+    subordinator says when or why, not what ("said after the meeting that …" still reports)."""
+    if not words:
+        return False
+    first = min(words, key=lambda w: w.id)
+    if first.id < cue.word.id or first.lemma.lower() in ("that", "whether", "if") or quotes.covers(first.span):
+        return False
+    between = [w for w in sentence.words if max(cue.ids) < w.id < first.id]
+    return any(w.lemma.lower() in _ADVERBIAL_MARKS and w.upos in ("SCONJ", "ADP") for w in between + [first])
 
 
 def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLexicon) -> set[int]:
