@@ -314,3 +314,27 @@ def test_a_nested_attribution_is_not_a_claim_of_its_own():
     """
     [claim] = extract(text, rows)
     assert claim.cue == "said" and claim.text == "that Zelensky called the plan a trap"
+
+
+def test_relative_pronoun_taken_for_the_subject():
+    """ "two daughters, who he said were living in Russia": the parser made "who" the subject of
+    "said"; the speaker is "he" (Putin), not the daughters."""
+    text = "Putin has two daughters, who he said were living in Russia."
+    rows = """
+    1 Putin Putin PROPN 2 nsubj _ S-PER
+    2 has have VERB 0 root VerbForm=Fin
+    3 two two NUM 4 nummod
+    4 daughters daughter NOUN 2 obj
+    5 , , PUNCT 8 punct
+    6 who who PRON 8 nsubj PronType=Rel
+    7 he he PRON 8 nsubj
+    8 said say VERB 4 acl:relcl VerbForm=Fin
+    9 were be AUX 10 aux
+    10 living live VERB 8 ccomp
+    11 in in ADP 12 case
+    12 Russia Russia PROPN 10 obl _ S-LOC
+    13 . . PUNCT 2 punct
+    """
+    [said] = extract(text, rows)
+    assert said.source.text == "he" and said.speaker.name == "Putin"
+    assert said.text == "were living in Russia"

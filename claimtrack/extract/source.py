@@ -1,6 +1,7 @@
 """Who a cue credits: the head word of the source, found from the tree with positional fallbacks.
 
-- the cue's subject ("Putin said"; "said Putin" too, when it follows the verb directly);
+- the cue's subject ("Putin said"; "said Putin" too, when it follows the verb directly; not a
+  relative pronoun the parser took for it: "who he said were");
 - the subject of a fronted participle ("Zelenskyy, responding to the attack, condemned");
 - the agent of a passive ("was quoted by X");
 - the subject of the governing verb for participles, infinitives and conjuncts ("appeared on Fox
@@ -86,7 +87,7 @@ class SourceFinder:
         word = cue.word
         subject = _subject(sentence, word, cue.lemma)
         if usable(subject) and _placed(sentence, cue, subject):
-            adjacent = _adjacent_subject(sentence, cue, subject, usable)
+            adjacent = _adjacent_subject(sentence, cue, subject, usable) or _object_relative(sentence, cue, subject, usable)
             return _prefer_name(sentence, cue, adjacent or subject), "subject"
         for child in sentence.children(word, "advcl"):  # "Zelenskyy, responding to ..., condemned"
             fronted = _subject(sentence, child, child.lemma.lower())
@@ -231,6 +232,23 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
         index -= 1
     candidate = sentence.words[index] if index >= 0 else None
     if candidate is None or candidate.id == subject.id or not usable(candidate) or candidate.upos not in _NOMINAL:
+        return None
+    return _name_head(sentence, candidate)
+
+
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+
+
+def _object_relative(sentence: Sentence, cue: Cue, subject: Word, usable) -> Word | None:
+    """ "his daughters, who he said were living in Russia", "which Democrats say could": the parser
+    took the relative pronoun for the subject; the speaker is the noun phrase right before the cue."""
+    if subject.upos != "PRON" or subject.lemma.lower() not in _RELATIVES or subject.id > cue.word.id:
+        return None
+    index = cue.word.id - 2
+    while index >= subject.id and sentence.words[index].upos in ("AUX", "ADV", "PART"):
+        index -= 1
+    candidate = sentence.words[index] if index >= subject.id else None
+    if candidate is None or not usable(candidate) or candidate.upos not in _NOMINAL:
         return None
     return _name_head(sentence, candidate)
 
