@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..domain import Claim, ClaimKind, EntityType, Mention, ParsedDocument, Sentence, Span, Speaker
+from ..domain import Claim, ClaimKind, EntityType, Mention, ParsedDocument, Sentence, Span, Speaker, Word
 from ..lexicon import ActorLexicon, CueLexicon, actor_lexicon, cue_lexicon
 from ..speakers import DocumentSpeakers, SpeakerRegistry
 from .content import Content, find_contents
@@ -335,8 +335,7 @@ def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
     boundary = bool(words) and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].lemma.lower() in _SUBORDINATORS)
     if not (clause and boundary):
         return None
-    while words and (words[-1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[-1].lemma.lower() in _SUBORDINATORS):
-        words.pop()
+    words = _without_trailing_function_words(words)
     end = words[-1].end if words else inner.sentence.start
     spans = [Span(s.start, min(s.end, end)) for s in outer.content.spans if s.start < end]
     if not any(len(s) > 0 and s.start < w.start for s in spans for w in words):
@@ -397,10 +396,16 @@ def _separate_clause(sentence: Sentence, inner: Candidate, start: int) -> bool:
 
 def _trim_end(sentence: Sentence, span: Span) -> Span | None:
     """Drop trailing punctuation and function words left by a cut."""
-    words = [w for w in sentence.words if span.start <= w.start and w.end <= span.end]
-    while words and (words[-1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[-1].lemma.lower() in ("as", "while")):
-        words.pop()
+    words = _without_trailing_function_words([w for w in sentence.words if span.start <= w.start and w.end <= span.end])
     return Span(words[0].start, words[-1].end) if words else None
+
+
+def _without_trailing_function_words(words: list[Word]) -> list[Word]:
+    """``words`` without the punctuation, prepositions, conjunctions and subordinators that end them."""
+    end = len(words)
+    while end and (words[end - 1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[end - 1].lemma.lower() in _SUBORDINATORS):
+        end -= 1
+    return words[:end]
 
 
 def _continue_quotes(candidates: list[Candidate], quotes: QuoteIndex, parsed: ParsedDocument,
