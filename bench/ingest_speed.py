@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     from claimtrack.domain import Document
     from claimtrack.graph import export_graph
     from claimtrack.nlp import get_parser
-    from claimtrack.pipeline import Analyser, batched, body_size
+    from claimtrack.pipeline import Analyser, body_size, by_characters
     from claimtrack.readers import read_paths
     from claimtrack.speakers import SpeakerRegistry
 
@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             tracker = Tracker(Path(tmp) / "bench.sqlite", models=args.models)
             analyser = Analyser(parser, topics=tracker.topics)
             with timed() as t:
-                sentences = [s for batch in batched(documents, body_size) for s in analyser.parse(batch)]
+                sentences = [s for batch in by_characters(documents, body_size) for s in analyser.parse(batch)]
             keep("claimtrack parse", t)
             counts["claimtrack parse"] = f"{sum(map(len, sentences))} sentences"
 

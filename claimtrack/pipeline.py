@@ -22,7 +22,7 @@ BATCH_CHARACTERS = 100_000
 T = TypeVar("T")
 
 
-def batched(items: Iterable[T], size: Callable[[T], int]) -> Iterator[list[T]]:
+def by_characters(items: Iterable[T], size: Callable[[T], int]) -> Iterator[list[T]]:
     """``items`` in consecutive batches of about :data:`BATCH_CHARACTERS` (by ``size``), never empty."""
     batch: list[T] = []
     total = 0
@@ -37,6 +37,7 @@ def batched(items: Iterable[T], size: Callable[[T], int]) -> Iterator[list[T]]:
 
 
 def body_size(document: Document) -> int:
+    """Characters of a document that are parsed: its body, without appended page furniture."""
     return document.body.end
 
 
@@ -73,7 +74,7 @@ class Analyser:
 
     def run(self, documents: Iterable[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:
         """Analyse ``documents`` in parse batches, yielding each as soon as its batch is parsed."""
-        for batch in batched(documents, body_size):
+        for batch in by_characters(documents, body_size):
             yield from self._batch(batch, registry)
 
     def _batch(self, batch: list[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:

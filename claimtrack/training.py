@@ -21,7 +21,7 @@ from .evaluation.brat import GoldDocument, read_gold
 from .evaluation.scoring import LENIENT, shorter_overlap
 from .extract.attribution import Candidate, Extractor
 from .extract.scorer import LearnedScorer
-from .pipeline import Analyser, batched
+from .pipeline import Analyser, by_characters
 from .readers import text_document
 
 MIN_LEMMA_COUNT = 3
@@ -57,7 +57,7 @@ def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None =
         by_name.setdefault(gold.name, []).append(gold)
     names = sorted(by_name)
     parses: dict[str, ParsedDocument] = {}
-    for batch in batched(names, lambda name: len(by_name[name][0].text)):
+    for batch in by_characters(names, lambda name: len(by_name[name][0].text)):
         documents = [text_document(by_name[n][0].text, n) for n in batch]
         for name, document, sentences in zip(batch, documents, analyser.parse(documents)):
             parses[name] = ParsedDocument(document, sentences)
@@ -76,8 +76,9 @@ def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None =
 def cue_lemmas(by_name: dict[str, list[GoldDocument]], parses: dict[str, ParsedDocument], extractor: Extractor,
                min_count: int) -> frozenset[str]:
     """Lemmas of gold cue heads (the last word of the cue that is a verb, noun or adjective) that the
-    lexicon does not list for that part of speech: "support" is a listed verb, and as a noun ("his
-    support for") a learned one."""
+    lexicon does not list for the part of speech they were counted under: "support" is a listed
+    verb, and counted as a noun ("his support for") it becomes a learned lemma. The set is one for
+    verbs and nouns alike (find_cues applies it to both); adjective heads are counted with verbs."""
     counts: Counter[tuple[str, bool]] = Counter()
     for name, golds in by_name.items():
         words = [w for s in parses[name].sentences for w in s.words]
@@ -167,9 +168,9 @@ def _best_threshold(texts: list[TrainingText]) -> tuple[float, float]:
         total = Counts()
         for hypotheses, text_golds in zip(ranked, golds):
             predicted = [c.content.spans for c in keep_above(hypotheses, threshold)]
+            weight = 1 / len(text_golds)
             for gold in text_golds:
                 pairs = len(match(gold, predicted, shorter_overlap, LENIENT))
-                weight = 1 / len(text_golds)
                 total.tp += pairs * weight
                 total.fp += (len(predicted) - pairs) * weight
                 total.fn += (len(gold) - pairs) * weight

@@ -338,3 +338,101 @@ def test_relative_pronoun_taken_for_the_subject():
     [said] = extract(text, rows)
     assert said.source.text == "he" and said.speaker.name == "Putin"
     assert said.text == "were living in Russia"
+
+
+def test_quantifier_subject_is_an_unnamed_source():
+    """ "Many said …": the tagger makes "Many" an adjective; it is still who spoke (unnamed)."""
+    text = "Many said the deal was fair."
+    rows = """
+    1 Many many ADJ 2 nsubj
+    2 said say VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 deal deal NOUN 6 nsubj
+    5 was be AUX 6 cop
+    6 fair fair ADJ 2 ccomp
+    7 . . PUNCT 2 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.source.text == "Many" and claim.speaker.anonymous and claim.text == "the deal was fair"
+
+
+def test_a_participle_with_the_main_subject_as_source_cuts_the_content_before_it():
+    """ "endorsed Clinton for president, saying …": "saying" takes Sanders from the main verb; the
+    first content still ends before "saying"."""
+    text = "Sanders endorsed Clinton for president, saying she had won."
+    rows = """
+    1 Sanders Sanders PROPN 2 nsubj _ S-PER
+    2 endorsed endorse VERB 0 root VerbForm=Fin
+    3 Clinton Clinton PROPN 2 obj _ S-PER
+    4 for for ADP 5 case
+    5 president president NOUN 2 obl
+    6 , , PUNCT 7 punct
+    7 saying say VERB 2 advcl VerbForm=Ger
+    8 she she PRON 10 nsubj
+    9 had have AUX 10 aux
+    10 won win VERB 7 ccomp VerbForm=Part
+    11 . . PUNCT 2 punct
+    """
+    claims = extract(text, rows)
+    assert ("saying", "she had won") in [(c.cue, c.text) for c in claims]
+    assert all("saying" not in c.text for c in claims)
+    assert {c.speaker.name for c in claims} == {"Sanders"}
+
+
+def test_a_time_phrase_between_cue_and_clause_still_reports():
+    """ "said after the meeting the plan was dead": the subordinator heads the cue's own phrase."""
+    text = "Peskov said after the meeting the plan was dead."
+    rows = """
+    1 Peskov Peskov PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 after after ADP 5 case
+    4 the the DET 5 det
+    5 meeting meeting NOUN 2 obl
+    6 the the DET 7 det
+    7 plan plan NOUN 9 nsubj
+    8 was be AUX 9 cop
+    9 dead dead ADJ 2 ccomp
+    10 . . PUNCT 2 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.text == "the plan was dead" and claim.speaker.name == "Peskov"
+
+
+def test_a_clause_after_a_temporal_subordinator_is_not_what_was_posted():
+    """ "posted on social media after his envoy held a meeting", with the envoy parsed as an
+    oblique of "posted": when, not what."""
+    text = "Trump posted on social media after his envoy held a meeting with Putin."
+    rows = """
+    1 Trump Trump PROPN 2 nsubj _ S-PER
+    2 posted post VERB 0 root VerbForm=Fin
+    3 on on ADP 5 case
+    4 social social ADJ 5 amod
+    5 media media NOUN 2 obl
+    6 after after ADP 8 case
+    7 his his PRON 8 nmod:poss
+    8 envoy envoy NOUN 2 obl
+    9 held hold VERB 2 ccomp VerbForm=Fin
+    10 a a DET 11 det
+    11 meeting meeting NOUN 9 obj
+    12 with with ADP 13 case
+    13 Putin Putin PROPN 9 obl _ S-PER
+    14 . . PUNCT 2 punct
+    """
+    assert not [c for c in extract(text, rows) if "meeting" in c.text]
+
+
+def test_a_noun_after_an_ordinary_verb_has_no_source():
+    """ "Clinton examined the claim that …": Clinton did not claim it ("launched an attack" would)."""
+    text = "Clinton examined the claim that the plan failed."
+    rows = """
+    1 Clinton Clinton PROPN 2 nsubj _ S-PER
+    2 examined examine VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 claim claim NOUN 2 obj
+    5 that that SCONJ 8 mark
+    6 the the DET 7 det
+    7 plan plan NOUN 8 nsubj
+    8 failed fail VERB 4 acl VerbForm=Fin
+    9 . . PUNCT 2 punct
+    """
+    assert all(c.speaker is None or c.speaker.name != "Clinton" for c in extract(text, rows))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from ..domain import ParsedDocument, Span
 from ..extract.quotes import QuoteIndex, find_quotes
-from ..pipeline import Analyser, batched
+from ..pipeline import Analyser, by_characters
 from ..readers import text_document
 from ..speakers import SpeakerRegistry
 from .brat import GoldDocument, read_gold
@@ -63,7 +63,7 @@ def evaluate(gold_dir, analyser: Analyser, limit: int | None = None,
     names = sorted(by_name)[:limit] if limit else sorted(by_name)
     result = Evaluation(len(names), sum(len(by_name[n]) for n in names), Scores())
     extractor = analyser.extractor
-    for batch in batched(names, lambda name: len(by_name[name][0].text)):
+    for batch in by_characters(names, lambda name: len(by_name[name][0].text)):
         documents = [text_document(by_name[n][0].text, n) for n in batch]
         for name, document, sentences in zip(batch, documents, analyser.parse(documents)):
             parsed = ParsedDocument(document, sentences)

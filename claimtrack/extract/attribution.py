@@ -302,13 +302,16 @@ def keep_above(best: list[Candidate], threshold: float) -> list[Candidate]:
 def _univocal(kept: list[Candidate]) -> list[Candidate]:
     """Attributions whose cue lies inside another's content. When that content runs on past where
     the inner attribution starts, at a clause boundary ("endorsed Trump, saying he had …", "announced
-    support and said …"), it is cut there and both stay; when nothing would be left of it ("Clinton said that
-    she called Sanders"), the two cannot both be right and the more probable stays."""
+    support and said …"), it is cut there and both stay; when nothing would be left of it ("Clinton
+    said that she called Sanders"), the two cannot both be right and the more probable stays. The
+    candidates given are not changed: a cut content is a copy."""
     current = {id(c): c for c in kept}
     dropped: set[int] = set()
     for a in sorted(kept, key=lambda c: -c.probability):
+        if id(a) in dropped:
+            continue
         for b in kept:
-            if id(a) in dropped or b is a or id(b) in dropped or b.cue is None or a.cue is None:
+            if b is a or id(b) in dropped or b.cue is None or a.cue is None:
                 continue
             for outer, inner in ((a, b), (b, a)):
                 if any(s.contains(inner.cue.span) for s in current[id(outer)].content.spans):
@@ -318,30 +321,43 @@ def _univocal(kept: list[Candidate]) -> list[Candidate]:
                     else:
                         current[id(outer)] = cut
                     break
-    return [current[id(c)] for c in kept if id(c) not in dropped]
+    result = [current[id(c)] for c in kept if id(c) not in dropped]
+    # a continuation follows the copy that becomes the claim, whose speaker it takes
+    return [replace(c, follows=current[id(c.follows)]) if c.follows is not None and id(c.follows) in current
+            and current[id(c.follows)] is not c.follows else c for c in result]
 
 
 _CLAUSE_RELATIONS = frozenset({"root", "conj", "advcl", "parataxis"})
 
 
 def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
-    """``outer`` with its content ending where ``inner`` starts, if a clause of it is left and
-    ``inner`` is not a relative clause inside it; else None."""
-    start = inner.local_region.start
-    words = [w for w in inner.sentence.words if w.end <= start]
+    """``outer`` with its content ending where ``inner`` starts, when ``inner`` is a clause of its
+    own after a boundary (punctuation, a conjunction, a subordinator) and at least a word of the
+    content is left before it; else None. A quotation is never cut."""
     cue = inner.cue
+    spans = [cue.span, *inner.content.spans]
+    mention = inner.own_mention
+    if mention is not None and any(s.contains(mention.span) for s in outer.content.spans):
+        spans.append(mention.span)  # a source found elsewhere (the main verb's subject) is not where it starts
+    start = min(s.start for s in spans)
+    if any(q.span.start < start < q.span.end for q in outer.content.quotes):
+        return None
+    words = [w for w in inner.sentence.words if w.end <= start]
     trailing = inner.content.spans[0].start < cue.span.start  # "…, they said"
-    clause = inner.how == "inherited" or trailing or (cue.kind == "verb" and cue.word.relation in _CLAUSE_RELATIONS)
+    participle = cue.word.relation == "acl" and (cue.word.xpos == "VBG" or cue.word.feat("VerbForm") == "Ger")
+    clause = inner.how == "inherited" or trailing or (cue.kind == "verb" and (cue.word.relation in _CLAUSE_RELATIONS or participle))
     boundary = bool(words) and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].lemma.lower() in _SUBORDINATORS)
     if not (clause and boundary):
         return None
     words = _without_trailing_function_words(words)
-    end = words[-1].end if words else inner.sentence.start
-    spans = [Span(s.start, min(s.end, end)) for s in outer.content.spans if s.start < end]
-    if not any(len(s) > 0 and s.start < w.start for s in spans for w in words):
+    if not words:
         return None
-    content = Content([s for s in spans if len(s) > 0], outer.content.strategy,
-                      [q for q in outer.content.quotes if q.span.start < end], outer.content.sourceless)
+    end = words[-1].end
+    spans = [Span(s.start, min(s.end, end)) for s in outer.content.spans if s.start < end]
+    if not any(s.start < w.start for s in spans for w in words):
+        return None
+    content = Content(spans, outer.content.strategy, [q for q in outer.content.quotes if q.span.start < end],
+                      outer.content.sourceless)
     return replace(outer, content=content)
 
 
@@ -401,9 +417,9 @@ def _trim_end(sentence: Sentence, span: Span) -> Span | None:
 
 
 def _without_trailing_function_words(words: list[Word]) -> list[Word]:
-    """``words`` without the punctuation, prepositions, conjunctions and subordinators that end them."""
+    """``words`` without the punctuation, prepositions, conjunctions and particles that end them."""
     end = len(words)
-    while end and (words[end - 1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[end - 1].lemma.lower() in _SUBORDINATORS):
+    while end and (words[end - 1].upos in ("PUNCT", "ADP", "SCONJ", "CCONJ", "PART") or words[end - 1].lemma.lower() in ("as", "while")):
         end -= 1
     return words[:end]
 

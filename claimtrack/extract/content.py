@@ -56,9 +56,10 @@ def find_contents(cue: Cue, source: set[int], quotes: QuoteIndex, text: str, lex
                                                     if w.id > max(cue.ids)):
         found.append(Content([announced], "announced", quotes.within(announced)))
     for name, finder in _FINDERS:
+        # the rest of a sentence is a content only for a cue that has a speaker and no quotation
+        # just before it ("“…,” Zelensky posted, the words clipped but hopeful")
         if name in ("following-clause", "rest-after") and (not has_source or quoted_before):
-            continue  # the rest of a sentence is a content only for a cue that has a speaker and no
-            # quotation just before it ("“…,” Zelensky posted, the words clipped but hopeful")
+            continue
         excluded = set(cue.ids) if name == "raising" else set(cue.ids) | source
         words = [w for w in finder(sentence, cue, source, light, lexicon, quotes) if w.id not in excluded]
         if name in _AFTER_CUE and _adverbial(sentence, cue, words, quotes):
@@ -77,14 +78,22 @@ _ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "because", "si
 
 def _adverbial(sentence: Sentence, cue: Cue, words: list[Word], quotes: QuoteIndex) -> bool:
     """ "posted on social media after his envoy held a meeting": a clause after a temporal or causal
-    subordinator says when or why, not what ("said after the meeting that …" still reports)."""
+    subordinator says when or why, not what. "said after the meeting that …" and "said after the
+    meeting the plan was dead" still report: the subordinator heads a phrase of the cue's, and the
+    clause has its own subject."""
     if not words:
         return False
     first = min(words, key=lambda w: w.id)
     if first.id < cue.word.id or first.lemma.lower() in ("that", "whether", "if") or quotes.covers(first.span):
         return False
+    if first.lemma.lower() in _ADVERBIAL_MARKS and first.upos in ("SCONJ", "ADP"):
+        return True
     between = [w for w in sentence.words if max(cue.ids) < w.id < first.id]
-    return any(w.lemma.lower() in _ADVERBIAL_MARKS and w.upos in ("SCONJ", "ADP") for w in between + [first])
+    if not any(w.lemma.lower() in _ADVERBIAL_MARKS and w.upos in ("SCONJ", "ADP") for w in between):
+        return False
+    inside = {w.id for w in words}
+    subjectless = not any(c.id in inside for c in sentence.children(first, "nsubj"))
+    return first.upos in ("VERB", "AUX") and subjectless
 
 
 def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLexicon) -> set[int]:

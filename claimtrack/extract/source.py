@@ -8,7 +8,7 @@
   News, claiming"; "rose to the defence of Blatter, who is under investigation, saying"), the
   modified noun for "reports suggesting";
 - the object of "according to", the possessor of a reporting noun ("Trump's claim"), the subject
-  of the verb a reporting noun is the object of ("Trump launched an attack on");
+  of the light verb a reporting noun is the object of ("Trump launched an attack on");
 - when the tree offers nothing: the noun phrase right after an inverted cue ("“…,” said one
   diplomat"), or the one right before the cue, skipping parentheticals ("Rutte, who met Trump on
   Thursday, told Fox News").
@@ -28,6 +28,10 @@ _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _NON_FINITE = frozenset({"Ger", "Part", "Inf"})
 _PASSIVE_SOURCE_LEMMAS = frozenset({"quote"})
 _EXPLETIVES = frozenset({"there", "here"})
+# Quantifiers that stand for people when they head a subject ("Many thought", "Some chanted"),
+# whatever the tagger makes of them (DET, ADJ); not "all", "both", "each", mostly floating
+# ("Merkley and Brown all suggested").
+_QUANTIFIER_SOURCES = frozenset({"some", "many", "most", "few", "several", "other", "others"})
 
 
 class SourceFinder:
@@ -44,7 +48,7 @@ class SourceFinder:
         def usable(word: Word | None) -> bool:
             return (
                 word is not None
-                and word.upos in _NOMINAL | {"NUM"}
+                and (word.upos in _NOMINAL | {"NUM"} or word.lemma.lower() in _QUANTIFIER_SOURCES)
                 and word.relation != "expl"
                 and word.lemma.lower() not in _EXPLETIVES
                 and not word.text.lower().endswith(("self", "selves"))
@@ -78,7 +82,7 @@ class SourceFinder:
                 if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
                     return child, "possessor"
             verb = sentence.head_of(cue.word)
-            if cue.word.relation == "obj" and verb is not None and verb.upos == "VERB":  # "Trump launched an attack"
+            if cue.word.relation == "obj" and verb is not None and verb.lemma.lower() in _LIGHT_VERBS:  # "Trump launched an attack"
                 subject = _subject(sentence, verb, verb.lemma.lower())
                 if usable(subject) and subject.id < verb.id:
                     return _prefer_name(sentence, None, subject), "governor"
@@ -237,6 +241,11 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
 
 
 _RELATIVES = frozenset({"who", "whom", "which", "that"})
+# Verbs whose object noun carries the saying ("launched an attack", "voiced support", "made
+# comments"): their subject is the noun's source. Not "examined the claim that …".
+_LIGHT_VERBS = frozenset({"make", "launch", "issue", "voice", "express", "level", "offer", "deliver", "give",
+                          "pay", "have", "raise", "lodge", "file", "unleash", "mount", "release", "renew",
+                          "repeat", "reiterate", "register", "signal", "share", "post", "send", "extend"})
 
 
 def _object_relative(sentence: Sentence, cue: Cue, subject: Word, usable) -> Word | None:
@@ -248,7 +257,9 @@ def _object_relative(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wor
     while index >= subject.id and sentence.words[index].upos in ("AUX", "ADV", "PART"):
         index -= 1
     candidate = sentence.words[index] if index >= subject.id else None
-    if candidate is None or not usable(candidate) or candidate.upos not in _NOMINAL:
+    if candidate is None or candidate.head != cue.word.id or candidate.relation != "nsubj":
+        return None  # "Putin, who on Monday said": Monday is no speaker
+    if not usable(candidate) or candidate.upos not in _NOMINAL:
         return None
     return _name_head(sentence, candidate)
 
