@@ -5,13 +5,13 @@ half-written article behind. Re-running continues where an interrupted run stopp
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
 from .domain import ClaimKind, Document
-from .pipeline import BATCH_CHARACTERS, Analyser, body_size
+from .pipeline import Analyser, body_size, by_characters
 from .readers import Skipped
 from .speakers import AliasRules, SpeakerRegistry
 from .store.database import Database
@@ -72,8 +72,8 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
         if progress is not None:
             progress(result)
 
-    pending: list[tuple[Document, int | None]] = []
-    try:
+    def new_documents() -> Iterator[tuple[Document, int | None]]:
+        """The documents to analyse, each with the id of the stored one it replaces; the others recorded."""
         for item in items:
             if isinstance(item, Skipped):
                 record(FileResult(item.origin, "skipped", detail=item.reason))
@@ -84,12 +84,12 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
                     status = "unchanged" if same_text.origin == item.origin else "duplicate"
                     record(FileResult(item.origin, status, detail="" if status == "unchanged" else f"same text as {same_text.origin}"))
                     continue
-                pending.append((item, same_origin.id if same_origin is not None else None))
-            if sum(body_size(d) for d, _ in pending) >= BATCH_CHARACTERS:
-                registry = _store_batch(database, pending, analyser, registry, rules, record)
-                pending = []
-        if pending:
-            registry = _store_batch(database, pending, analyser, registry, rules, record)
+                replacing = same_origin.id if same_origin is not None else None
+            yield item, replacing
+
+    try:
+        for batch in by_characters(new_documents(), lambda pending: body_size(pending[0])):
+            registry = _store_batch(database, batch, analyser, registry, rules, record)
     except KeyboardInterrupt:
         report.interrupted = True
     with database.session() as session:

@@ -17,12 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .domain import ParsedDocument
-from .evaluation.brat import GoldDocument, read_gold
+from .evaluation import gold_by_name, parsed_texts
+from .evaluation.brat import GoldDocument
 from .evaluation.scoring import LENIENT, shorter_overlap
 from .extract.attribution import Candidate, Extractor
 from .extract.scorer import LearnedScorer
-from .pipeline import Analyser, by_characters
-from .readers import text_document
+from .pipeline import Analyser
 
 MIN_LEMMA_COUNT = 3
 C_VALUES = (0.1, 0.3, 1.0)
@@ -52,17 +52,9 @@ class _Everything:
 
 def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None = None,
           min_lemma_count: int = MIN_LEMMA_COUNT) -> LearnedScorer:
-    by_name: dict[str, list[GoldDocument]] = {}
-    for gold in read_gold(gold_dir):
-        by_name.setdefault(gold.name, []).append(gold)
+    by_name = gold_by_name(gold_dir)
     names = sorted(by_name)
-    parses: dict[str, ParsedDocument] = {}
-    for batch in by_characters(names, lambda name: len(by_name[name][0].text)):
-        documents = [text_document(by_name[n][0].text, n) for n in batch]
-        for name, document, sentences in zip(batch, documents, analyser.parse(documents)):
-            parses[name] = ParsedDocument(document, sentences)
-        if progress is not None:
-            progress(len(batch))
+    parses = dict(parsed_texts(names, by_name, analyser, progress))
     lemmas = cue_lemmas(by_name, parses, analyser.extractor, min_lemma_count)
     collector = Extractor(analyser.extractor.cues, analyser.extractor.actors, _Everything(lemmas))
     texts = []

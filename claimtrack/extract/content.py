@@ -333,10 +333,7 @@ def _following_clause(sentence: Sentence, cue: Cue, source: set[int], light: set
     sentence, when it reads as a clause of its own."""
     if cue.kind != "verb":
         return []
-    last = max(cue.ids)
-    while last + 1 in light and last < len(sentence.words):  # the cue's own words: "told Al Jazeera"
-        last += 1
-    after = [w for w in sentence.words if w.id > last]
+    after = _after_cue_words(sentence, cue, light)
     if after and after[0].text in (";", "—", "–", "."):
         return []
     content = [w for w in after if w.upos != "PUNCT" or quotes.covers(w.span)]
@@ -397,6 +394,11 @@ def _raising(sentence: Sentence, cue: Cue, source: set[int], light: set[int], le
 def _rest_after(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
                 quotes: QuoteIndex) -> list[Word]:
     """The rest of the sentence after the cue's own words."""
+    return _after_cue_words(sentence, cue, light)
+
+
+def _after_cue_words(sentence: Sentence, cue: Cue, light: set[int]) -> list[Word]:
+    """The words after the cue and the light words that follow it directly ("told Al Jazeera")."""
     last = max(cue.ids)
     while last + 1 in light and last < len(sentence.words):
         last += 1

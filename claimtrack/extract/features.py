@@ -76,9 +76,8 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
             f[f"lemma={cue.lemma}|source_type={mention.entity_type.value}"] = 1.0
         if mention.span.end <= candidate.content.spans[0].start:
             f["source_before_content"] = 1.0
-    _content_features(f, candidate, quotes, text)
+    quoted = _content_features(f, candidate, quotes, text)
     if cue is not None:
-        quoted = next(k for k in f if k.startswith("content_quoted="))
         f[f"lemma={cue.lemma}|{quoted}"] = 1.0
     if candidate.nested:
         f["nested"] = 1.0
@@ -103,7 +102,8 @@ def _conjunctions(f: dict[str, float], strategy: str) -> None:
             f[f"strategy={strategy}|{name}"] = f[name]
 
 
-def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIndex, text: str) -> None:
+def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIndex, text: str) -> str:
+    """Adds the content's features to ``f``; returns its quotation feature ("content_quoted=all")."""
     spans = candidate.content.spans
     sentence = candidate.sentence
     words = [w for s in spans for w in sentence.words_in(s) if w.upos != "PUNCT"]
@@ -111,7 +111,8 @@ def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIn
     f[f"content_size={min(int(math.log2(max(size, 1))), 10)}"] = 1.0
     quoted = sum(s.overlap(p) for s in spans for q in candidate.content.quotes for p in q.parts)
     share = quoted / size if size else 0.0
-    f["content_quoted=" + ("all" if share > 0.9 else "some" if share > 0 else "none")] = 1.0
+    quoted = "content_quoted=" + ("all" if share > 0.9 else "some" if share > 0 else "none")
+    f[quoted] = 1.0
     if not any(q.closed for q in candidate.content.quotes) and candidate.content.quotes:
         f["unbalanced_quote"] = 1.0
     if words and any(w.upos in ("VERB", "AUX") for w in words):
@@ -135,3 +136,4 @@ def _content_features(f: dict[str, float], candidate: Candidate, quotes: QuoteIn
         f["content_before_cue"] = 1.0
     if quotes.within(sentence.span):
         f["sentence_has_quote"] = 1.0
+    return quoted

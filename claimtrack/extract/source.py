@@ -21,6 +21,7 @@ from __future__ import annotations
 from ..domain import Sentence, Word
 from ..lexicon import ActorLexicon, CueLexicon
 from .cues import Cue
+from .mentions import RELATIVE_PRONOUNS
 from .quotes import QuoteIndex
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -83,9 +84,9 @@ class SourceFinder:
                     return child, "possessor"
             verb = sentence.head_of(cue.word)
             if cue.word.relation == "obj" and verb is not None and verb.lemma.lower() in _LIGHT_VERBS:  # "Trump launched an attack"
-                subject = _subject(sentence, verb, verb.lemma.lower())
-                if usable(subject) and subject.id < verb.id:
-                    return _prefer_name(sentence, None, subject), "governor"
+                subject = _subject_before(sentence, verb, verb.id, usable)
+                if subject is not None:
+                    return subject, "governor"
             return None, "none"
 
         word = cue.word
@@ -115,10 +116,7 @@ class SourceFinder:
             return positional, "position"
         main = _main_verb(sentence, word)
         if main is not None:  # "Waltz appeared on Fox News, claiming": who appeared
-            subject = _subject(sentence, main, main.lemma.lower())
-            if usable(subject) and subject.id < main.id:
-                return _prefer_name(sentence, None, subject), "governor"
-            found = self._before(sentence, main, usable)
+            found = _subject_before(sentence, main, main.id, usable) or self._before(sentence, main, usable)
             if found is not None:
                 return found, "governor"
         return None, "none"
@@ -138,9 +136,9 @@ class SourceFinder:
                 return None
             if current.relation == "conj" and parent.id > current.id:
                 return None
-            subject = _subject(sentence, parent, parent.lemma.lower())
-            if usable(subject) and subject.id < word.id:
-                return _prefer_name(sentence, None, subject)
+            subject = _subject_before(sentence, parent, word.id, usable)
+            if subject is not None:
+                return subject
             current = parent
         return None
 
@@ -231,16 +229,12 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
                or subject.ner[2:] in ("LOC", "GPE"))
     if not (set_off and setting):
         return None
-    index = cue.word.id - 2
-    while index >= 0 and sentence.words[index].upos in ("AUX", "ADV", "PART"):
-        index -= 1
-    candidate = sentence.words[index] if index >= 0 else None
+    candidate = _word_before_verb(sentence, cue, 0)
     if candidate is None or candidate.id == subject.id or not usable(candidate) or candidate.upos not in _NOMINAL:
         return None
     return _name_head(sentence, candidate)
 
 
-_RELATIVES = frozenset({"who", "whom", "which", "that"})
 # Verbs whose object noun carries the saying ("launched an attack", "voiced support", "made
 # comments"): their subject is the noun's source. Not "examined the claim that …".
 _LIGHT_VERBS = frozenset({"make", "launch", "issue", "voice", "express", "level", "offer", "deliver", "give",
@@ -251,17 +245,30 @@ _LIGHT_VERBS = frozenset({"make", "launch", "issue", "voice", "express", "level"
 def _object_relative(sentence: Sentence, cue: Cue, subject: Word, usable) -> Word | None:
     """ "his daughters, who he said were living in Russia", "which Democrats say could": the parser
     took the relative pronoun for the subject; the speaker is the noun phrase right before the cue."""
-    if subject.upos != "PRON" or subject.lemma.lower() not in _RELATIVES or subject.id > cue.word.id:
+    if subject.upos != "PRON" or subject.lemma.lower() not in RELATIVE_PRONOUNS or subject.id > cue.word.id:
         return None
-    index = cue.word.id - 2
-    while index >= subject.id and sentence.words[index].upos in ("AUX", "ADV", "PART"):
-        index -= 1
-    candidate = sentence.words[index] if index >= subject.id else None
+    candidate = _word_before_verb(sentence, cue, subject.id)
     if candidate is None or candidate.head != cue.word.id or candidate.relation != "nsubj":
         return None  # "Putin, who on Monday said": Monday is no speaker
     if not usable(candidate) or candidate.upos not in _NOMINAL:
         return None
     return _name_head(sentence, candidate)
+
+
+def _word_before_verb(sentence: Sentence, cue: Cue, lowest: int) -> Word | None:
+    """The word right before the cue's verb, past auxiliaries, adverbs and particles, if its index
+    in the sentence is at least ``lowest``."""
+    index = cue.word.id - 2
+    while index >= lowest and sentence.words[index].upos in ("AUX", "ADV", "PART"):
+        index -= 1
+    return sentence.words[index] if index >= lowest else None
+
+
+def _subject_before(sentence: Sentence, verb: Word, limit: int, usable) -> Word | None:
+    """The subject of ``verb`` if usable and before the word id ``limit``, a name preferred to its
+    apposition."""
+    subject = _subject(sentence, verb, verb.lemma.lower())
+    return _prefer_name(sentence, None, subject) if usable(subject) and subject.id < limit else None
 
 
 def _placed(sentence: Sentence, cue: Cue, subject: Word) -> bool:
