@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .domain import EntityType, Mention, ParsedDocument, Sentence, Span, Speaker, Word
 from .extract.mentions import build_mention
@@ -58,6 +58,16 @@ class ConflictLexicon:
     at_most: tuple[tuple[str, ...], ...]
     ignore_units: frozenset[str]
     thresholds: dict[str, float]
+
+    @cached_property
+    def concept_phrases(self) -> list[tuple[str, tuple[str, ...]]]:
+        """(concept, phrase) pairs, longest phrases first, sorted once per lexicon."""
+        return _longest_first(self.concepts)
+
+    @cached_property
+    def stance_phrases(self) -> list[tuple[int, tuple[str, ...]]]:
+        """(sign, phrase) pairs, longest phrases first, sorted once per lexicon."""
+        return _longest_first(self.stance)
 
 
 @cache
@@ -169,8 +179,6 @@ class FactReader:
         self._names: list[tuple[Word, Speaker]] | None = None
         self._roles: dict[Speaker, set[str]] = {}
         self._mentions: dict[tuple[int, int], tuple[Mention, Speaker | None]] = {}
-        self._concepts = _longest_first(self.lexicon.concepts)
-        self._stances = _longest_first(self.lexicon.stance)
 
     def read(self, spans: Sequence[Span], speaker: Speaker | None = None, quoted: bool = False,
              cue_lemma: str | None = None) -> Facts:
@@ -184,12 +192,12 @@ class FactReader:
             words = [w for w in sentence.words if any(s.start <= w.start and w.end <= s.end for s in spans)]
             if not words:
                 continue
-            for concept, match in self._matches(words, self._concepts):
+            for concept, match in self._matches(words, self.lexicon.concept_phrases):
                 polarity = self.polarity(sentence, match, words)
                 if denied and polarity == ASSERTED:
                     polarity = NEGATED
                 facts.concepts.append(ConceptTerm(concept, self._text(match), polarity, _span(match)))
-            for sign, match in self._matches(words, self._stances):
+            for sign, match in self._matches(words, self.lexicon.stance_phrases):
                 if len(match) == 1 and match[0].upos not in ("VERB", "NOUN", "ADJ"):
                     continue  # "pulling back" is no backing
                 polarity = self.polarity(sentence, match, words)
