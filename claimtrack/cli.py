@@ -140,6 +140,11 @@ def claims(settings: Settings, speaker, about, source, since, until, kind, min_c
     click.echo(render([r.as_dict() for r in records], fmt, _claim_row, {"claim": 70, "sentence": 50, "speaker": 24, "source": 24}))
 
 
+def _cue(cue: str | None, negated: bool) -> str:
+    """The cue as a table shows it; a negated one says so ("did not mention (not said)")."""
+    return f"{cue} (not said)" if negated else cue or ""
+
+
 def _claim_row(record: dict) -> dict:
     speaker = record["speaker"] or (f"({record['reporter']})" if record["reporter"] else "?")
     if record["speaker_mention"] and record["speaker_mention"] != record["speaker"]:
@@ -151,7 +156,7 @@ def _claim_row(record: dict) -> dict:
         "speaker": speaker,
         "kind": record["kind"],
         "claim": record["text"],
-        "cue": record["cue"] or "",
+        "cue": _cue(record["cue"], record["negated"]),
         "source": f"{source}\n{Path(record['origin']).name} [{spans[0][0]}:{spans[-1][1]}]",
         "conf": f"{record['confidence']:.2f}",
         "⚠": "\n".join(f"#{c}" for c in record["conflicts"]),
@@ -226,7 +231,7 @@ def extract(settings: Settings, paths: tuple[Path, ...], fmt: str, max_bytes: in
                 rows.append(row)
     if fmt != "jsonl":
         click.echo(render(rows, fmt, lambda r: {"speaker": r["speaker"] or r["reporter"] or "?", "kind": r["kind"],
-                                                 "cue": r["cue"] or "", "claim": r["text"], "conf": r["confidence"]},
+                                                 "cue": _cue(r["cue"], r["negated"]), "claim": r["text"], "conf": r["confidence"]},
                           {"claim": 80}))
     if problems:
         sys.exit(2)
@@ -249,6 +254,7 @@ def claim_json(document: Document, claim: Claim) -> dict:
         "text": claim.text,
         "kind": claim.kind.value,
         "category": claim.category,
+        "negated": claim.negated,
         "confidence": claim.confidence,
     }
 

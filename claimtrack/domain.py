@@ -267,6 +267,7 @@ class Claim:
     reporter: Speaker | None = None  # the outlet a claim is credited to: "…, The New York Times said"
     confidence: float = 0.5
     notes: list[str] = field(default_factory=list)  # why the confidence is what it is
+    negated: bool = False  # "did not mention the plan": the content is what the source did *not* say
 
     @property
     def text(self) -> str:

@@ -90,13 +90,14 @@ def _add_claim(graph: nx.MultiDiGraph, record: ClaimRecord, speaker_id: int | No
     graph.add_node(claim, **_clean({
         "type": "claim", "label": _label(record.text), "text": record.text, "kind": record.kind, "category": record.category,
         "cue": record.cue, "date": record.published.isoformat() if record.published else None,
-        "confidence": float(record.confidence), "speaker_mention": record.speaker_mention,
+        "confidence": float(record.confidence), "negated": record.negated, "speaker_mention": record.speaker_mention,
         "content_start": record.content_spans[0][0], "content_end": record.content_spans[-1][1],
         "has_conflict": bool(record.conflicts),
     }))
     if speaker_id and speaker_id in speakers:
         node = _add_speaker(graph, speaker_id, speakers)
-        graph.add_edge(node, claim, key="said", type="said", cue=xml_safe(record.cue or ""), role=xml_safe(record.role or ""))
+        said = "not_said" if record.negated else "said"  # "did not mention the plan"
+        graph.add_edge(node, claim, key=said, type=said, cue=xml_safe(record.cue or ""), role=xml_safe(record.role or ""))
     document = f"document:{record.document_id}"
     graph.add_node(document, **_clean({
         "type": "document", "label": _label(record.title or record.origin), "title": record.title, "origin": record.origin,

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from .domain import Claim, ClaimKind, Document, ParsedDocument, Sentence
 from .extract.attribution import Extractor
-from .facts import FactReader
+from .facts import FactReader, Facts
 from .narration import narration_claims
 from .nlp import Parser
 from .speakers import SpeakerRegistry
@@ -58,7 +58,8 @@ class Analyser:
         claims = self.extractor.extract(parsed, registry)
         statements = claims + narration_claims(parsed, claims)
         lemmas = [content_lemmas(claim, sentences) for claim in statements]
-        texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker else None, c.text, words)
+        # what a speaker did not say ("He did not mention the plan") is no part of their passage
+        texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker and not c.negated else None, c.text, words)
                  for c, words in zip(statements, lemmas)]
         passages = [
             Passage(s.index, parsed.paragraph_of(s.start), s.span.of(document.text), " ".join(w.lemma.lower() for w in s.words))
@@ -66,7 +67,9 @@ class Analyser:
         ]
         hits = score_topics(texts, passages, list(self.topics.topics.values()))
         reader = FactReader(parsed, registry, actors=self.extractor.actors)
-        facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma) for c in statements]
+        # what a speaker did not say asserts nothing that could conflict
+        facts = [Facts() if c.negated else reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma)
+                 for c in statements]
         roles_seen = reader.roles_seen()
         for speaker, roles in roles_seen.items():
             registry.extend(speaker, speaker.name, speaker.type, roles=roles)

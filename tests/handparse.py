@@ -1,7 +1,8 @@
 """Hand-built parses for unit tests of the extraction rules: CoNLL-U rows aligned to a text.
 
 Each sentence is written as lines ``ID FORM LEMMA UPOS HEAD DEPREL [FEATS] [NER]`` separated by
-whitespace; character offsets are found by aligning the forms to the text, in order.
+whitespace (``UPOS`` may carry the Penn tag: ``VERB/VBG``); character offsets are found by
+aligning the forms to the text, in order.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ def sentence(text: str, rows: str, index: int = 0, start: int = 0) -> Sentence:
         found = text.index(form, position)
         assert text[position:found].strip() == "", f"{form!r} is not next in the text after offset {position}"
         position = found + len(form)
-        words.append(Word(int(word_id), form, lemma, upos, int(head), deprel, found, position, feats=feats, ner=ner))
+        upos, _, xpos = upos.partition("/")
+        words.append(Word(int(word_id), form, lemma, upos, int(head), deprel, found, position, xpos=xpos, feats=feats, ner=ner))
     return Sentence(index=index, words=words)
 
 

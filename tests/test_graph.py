@@ -14,7 +14,7 @@ from claimtrack.cli import main
 from claimtrack.graph import export_graph, graph_stats, xml_safe
 
 NODE_TYPES = {"speaker", "claim", "document", "outlet", "topic", "entity"}
-EDGE_TYPES = {"said", "reported_in", "published_by", "about", "mentions", "conflicts_with", "credited_to"}
+EDGE_TYPES = {"said", "not_said", "reported_in", "published_by", "about", "mentions", "conflicts_with", "credited_to"}
 
 
 @pytest.fixture(scope="module")

@@ -436,3 +436,114 @@ def test_a_noun_after_an_ordinary_verb_has_no_source():
     9 . . PUNCT 2 punct
     """
     assert all(c.speaker is None or c.speaker.name != "Clinton" for c in extract(text, rows))
+
+
+def test_a_negated_cue_makes_a_claim_marked_not_said():
+    """ "did not mention the ceasefire plan": kept (PolNeAR annotates it too) but marked negated."""
+    [claim] = extract("Putin did not mention the ceasefire plan.", """
+    1 Putin Putin PROPN 4 nsubj _ S-PER
+    2 did do AUX 4 aux
+    3 not not PART 4 advmod
+    4 mention mention VERB 0 root VerbForm=Inf
+    5 the the DET 7 det
+    6 ceasefire ceasefire NOUN 7 compound
+    7 plan plan NOUN 4 obj
+    8 . . PUNCT 4 punct
+    """)
+    assert claim.negated and claim.speaker.name == "Putin" and claim.text == "the ceasefire plan"
+
+
+def test_a_contrastive_not_after_the_cue_does_not_negate_it():
+    """ "is calling not for gestures, but for clarity": the parser hangs "not" on the verb; it
+    contrasts two objects and the claim is asserted."""
+    [claim] = extract("Zelensky is calling not for gestures, but for clarity.", """
+    1 Zelensky Zelensky PROPN 3 nsubj _ S-PER
+    2 is be AUX 3 aux
+    3 calling call VERB 0 root VerbForm=Part
+    4 not not PART 3 advmod
+    5 for for ADP 6 case
+    6 gestures gesture NOUN 3 obl
+    7 , , PUNCT 10 punct
+    8 but but CCONJ 10 cc
+    9 for for ADP 10 case
+    10 clarity clarity NOUN 6 conj
+    11 . . PUNCT 3 punct
+    """)
+    assert not claim.negated and claim.speaker.name == "Zelensky"
+
+
+def test_a_confident_inner_attribution_cuts_the_outer_content_without_a_clause_boundary():
+    """ "mocked the story, an event that Carson says changed him": no clause boundary before the
+    inner attribution. A confident one cuts the outer content; a doubtful one loses to it."""
+    from claimtrack.extract.attribution import CONFIDENT_INNER, keep_above
+
+    text = "Trump mocked the story, an event that Carson says changed him."
+    rows = """
+    1 Trump Trump PROPN 2 nsubj _ S-PER
+    2 mocked mock VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 story story NOUN 2 obj
+    5 , , PUNCT 7 punct
+    6 an a DET 7 det
+    7 event event NOUN 4 appos
+    8 that that PRON 11 nsubj
+    9 Carson Carson PROPN 10 nsubj _ S-PER
+    10 says say VERB 7 acl:relcl VerbForm=Fin
+    11 changed change VERB 10 ccomp VerbForm=Fin
+    12 him he PRON 11 obj
+    13 . . PUNCT 2 punct
+    """
+    found = Extractor().candidates(document(text, rows)).items
+    mocked = next(c for c in found if c.cue.lemma == "mock")
+    says = next(c for c in found if c.cue.lemma == "say" and c.primary)
+    mocked.probability = 0.95
+    for probability, expected in ((CONFIDENT_INNER + 0.05, {"mock": "the story, an event", "say": "that … changed him"}),
+                                  (CONFIDENT_INNER - 0.05, {"mock": "the story, an event that Carson says changed him"})):
+        says.probability = probability
+        kept = keep_above([mocked, says], 0.25)
+        assert {c.cue.lemma: " … ".join(s.of(text) for s in c.content.spans) for c in kept} == expected
+
+
+@pytest.mark.parametrize("text, rows, source", [
+    ("The talks could end in March, officials say.", """
+    1 The the DET 2 det
+    2 talks talk NOUN 4 nsubj
+    3 could could AUX 4 aux
+    4 end end VERB 0 root VerbForm=Inf
+    5 in in ADP 6 case
+    6 March March PROPN 9 nsubj
+    7 , , PUNCT 9 punct
+    8 officials official NOUN 9 obl
+    9 say say VERB 4 parataxis VerbForm=Fin
+    10 . . PUNCT 4 punct
+    """, "officials"),
+    ("May said the deal was fair.", """
+    1 May May PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 deal deal NOUN 6 nsubj
+    5 was be AUX 6 cop
+    6 fair fair ADJ 2 ccomp
+    7 . . PUNCT 2 punct
+    """, "May"),
+])
+def test_a_date_the_parser_made_the_subject_is_no_source(text, rows, source):
+    """ "in March, officials say" with "March" parsed as the subject; "May" the person still speaks."""
+    [claim] = extract(text, rows)
+    assert claim.source.text == source
+
+
+def test_a_gerund_modifying_a_noun_takes_that_noun_as_source():
+    """ "ads calling the deal a scam": the ads speak; PolNeAR marks the modified noun as the source."""
+    [claim] = extract("Critics placed ads calling the deal a scam.", """
+    1 Critics critic NOUN 2 nsubj
+    2 placed place VERB 0 root VerbForm=Fin
+    3 ads ad NOUN 2 obj
+    4 calling call VERB/VBG 3 acl VerbForm=Ger
+    5 the the DET 6 det
+    6 deal deal NOUN 4 obj
+    7 a a DET 8 det
+    8 scam scam NOUN 4 xcomp
+    9 . . PUNCT 2 punct
+    """)
+    assert claim.cue == "calling" and claim.source.text == "ads" and "source by modified" in claim.notes[0]

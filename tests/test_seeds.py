@@ -132,3 +132,16 @@ def test_nested_reports_do_not_become_claims_of_their_own(seed_claims):
     # "Putin said on Friday that Russia will guarantee …": Russia's guarantee is what Putin said
     claims = seed_claims["002"]
     assert not [c for c in claims if c.cue_lemma == "guarantee"]
+
+
+def test_what_was_not_said_is_kept_and_marked(seed_claims, seed_tracker):
+    """ "Peskov would not comment on Moscow’s view of the ceasefire proposal", "He [Putin] did not
+    mention the ceasefire plan": claims marked negated, which assert nothing a conflict could use."""
+    every = [c for claims in seed_claims.values() for c in claims]
+    peskov = claims_with(every, "Moscow’s view of the ceasefire proposal")[0]
+    putin = claims_with(every, "the ceasefire plan")[0]
+    assert peskov.negated and peskov.speaker.name == "Dmitry Peskov"
+    assert putin.negated and putin.speaker.name == "Vladimir Putin"
+    assert not any(c.negated for c in claims_with(every, "We agree with the proposal to cease hostilities"))
+    assert sum(r.negated for r in seed_tracker.claims(speaker="Peskov")) == 1
+    assert not any(c.first.negated or c.second.negated for c in seed_tracker.conflicts())

@@ -189,22 +189,42 @@ def test_edited_topics_are_not_trusted_until_retagged(tmp_path, parser):
     assert [r.text for r in edited.claims(about="ceasefire")] == texts
 
 
-def test_a_version_1_database_is_migrated(tmp_path, seed_tracker):
-    """A database written before claims had facts opens, gains the column and the conflicts table,
-    keeps its claims, and detects no conflicts among claims without facts."""
+def _older_copy(tracker, path, version: int, *statements: str):
+    """A copy of ``tracker``'s SQLite database taken back to schema ``version`` by ``statements``."""
     import sqlite3
 
+    with sqlite3.connect(tracker.database.url.removeprefix("sqlite:///")) as source, sqlite3.connect(path) as copy:
+        source.backup(copy)  # with what is still in the write-ahead log
+    with sqlite3.connect(path) as connection:
+        for statement in statements:
+            connection.execute(statement)
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+    return path
+
+
+def test_a_version_2_database_is_migrated(tmp_path, seed_tracker):
+    """A database written before claims could be negated gains the column, every claim asserted."""
     from claimtrack.api import Tracker
     from claimtrack.store.schema import SCHEMA_VERSION, Meta
 
-    old = tmp_path / "v1.sqlite"
-    with sqlite3.connect(seed_tracker.database.url.removeprefix("sqlite:///")) as source, sqlite3.connect(old) as copy:
-        source.backup(copy)  # with what is still in the write-ahead log
-    with sqlite3.connect(old) as connection:
-        connection.execute("DROP TABLE conflicts")
-        connection.execute("ALTER TABLE claims DROP COLUMN facts")
-        connection.execute("DELETE FROM meta WHERE key != 'schema_version'")
-        connection.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    old = _older_copy(seed_tracker, tmp_path / "v2.sqlite", 2, "DELETE FROM claims WHERE negated",
+                      "ALTER TABLE claims DROP COLUMN negated")
+    tracker = Tracker(old)
+    with tracker.database.session() as session:
+        assert session.get(Meta, "schema_version").value == str(SCHEMA_VERSION)
+    records = tracker.claims()
+    assert len(records) == len(seed_tracker.claims()) - sum(r.negated for r in seed_tracker.claims()) > 0
+    assert not any(r.negated for r in records)
+
+
+def test_a_version_1_database_is_migrated(tmp_path, seed_tracker):
+    """A database written before claims had facts opens, gains the column and the conflicts table,
+    keeps its claims, and detects no conflicts among claims without facts."""
+    from claimtrack.api import Tracker
+    from claimtrack.store.schema import SCHEMA_VERSION, Meta
+
+    old = _older_copy(seed_tracker, tmp_path / "v1.sqlite", 1, "DROP TABLE conflicts", "ALTER TABLE claims DROP COLUMN facts",
+                      "ALTER TABLE claims DROP COLUMN negated", "DELETE FROM meta WHERE key != 'schema_version'")
     claims_before = len(seed_tracker.claims())
     tracker = Tracker(old)
     with tracker.database.session() as session:

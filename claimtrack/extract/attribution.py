@@ -122,8 +122,7 @@ class Extractor:
 
     def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
         found = self.candidates(parsed)
-        # "He did not mention the ceasefire plan" reports that something was not said: not a claim
-        kept = [c for c in select(found.items, self.min_confidence) if not (c.cue is not None and c.cue.negated and not c.content.quotes)]
+        kept = select(found.items, self.min_confidence)
         text = parsed.text
         speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
         claims: list[Claim] = []
@@ -185,6 +184,8 @@ class Extractor:
             source=mention,
             confidence=round(candidate.probability, 2),
             notes=[f"content by {candidate.content.strategy}, source by {candidate.how}", *candidate.notes],
+            # "He did not mention the ceasefire plan": kept, marked, never read as an assertion
+            negated=cue is not None and cue.negated and not candidate.content.quotes,
         )
         if any(not q.closed for q in candidate.content.quotes):
             claim.notes.append("unbalanced quotation marks")
@@ -328,12 +329,14 @@ def _univocal(kept: list[Candidate]) -> list[Candidate]:
 
 
 _CLAUSE_RELATIONS = frozenset({"root", "conj", "advcl", "parataxis"})
+CONFIDENT_INNER = 0.8  # an inner attribution this probable cuts the outer content wherever it starts
 
 
 def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
     """``outer`` with its content ending where ``inner`` starts, when ``inner`` is a clause of its
-    own after a boundary (punctuation, a conjunction, a subordinator) and at least a word of the
-    content is left before it; else None. A quotation is never cut."""
+    own after a boundary (punctuation, a conjunction, a subordinator) or is itself confident ("his
+    story, an event that Carson says led him to Christ"), and at least a word of the content is
+    left before it; else None. A quotation is never cut."""
     cue = inner.cue
     spans = [cue.span, *inner.content.spans]
     mention = inner.own_mention
@@ -347,7 +350,7 @@ def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
     participle = cue.word.relation == "acl" and (cue.word.xpos == "VBG" or cue.word.feat("VerbForm") == "Ger")
     clause = inner.how == "inherited" or trailing or (cue.kind == "verb" and (cue.word.relation in _CLAUSE_RELATIONS or participle))
     boundary = bool(words) and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].lemma.lower() in _SUBORDINATORS)
-    if not (clause and boundary):
+    if not (clause and boundary) and inner.probability < CONFIDENT_INNER:
         return None
     words = _without_trailing_function_words(words)
     if not words:

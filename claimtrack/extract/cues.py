@@ -38,8 +38,9 @@ class Cue:
 
     @property
     def negated(self) -> bool:
-        """ "did not say", "never mentioned": the cue reports that something was not said."""
-        return any(d.lemma.lower() in NEGATIONS for d in self.sentence.children(self.word))
+        """ "did not say", "never mentioned": the cue reports that something was not said. Only a
+        negation before the cue counts: "is calling not for gestures, but for clarity" contrasts."""
+        return any(d.lemma.lower() in NEGATIONS and d.id < self.word.id for d in self.sentence.children(self.word))
 
 
 def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learned: frozenset[str] = frozenset()) -> list[Cue]:

@@ -18,7 +18,7 @@ _CATEGORY_PRIOR = {"speech": 0.95, "writing": 0.95, "thought": 0.7, "evidence": 
 _KIND_PRIOR = {"phrase": 0.9, "colon": 0.6, "dash": 0.8, "continuation": 0.85}
 _STRATEGY = {"quote-before": 1.0, "quote-after": 1.0, "complement": 0.95, "frame": 0.9, "final-clause": 0.9,
              "following-clause": 0.75, "continuation": 1.0}
-_SOURCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "possessor": 0.95, "governor": 0.9, "inherited": 0.9,
+_SOURCE = {"subject": 1.0, "agent": 1.0, "object": 1.0, "possessor": 0.95, "governor": 0.9, "inherited": 0.9, "modified": 0.8,
            "position": 0.8, "continued": 1.0, "none": 0.5}
 
 

@@ -33,6 +33,16 @@ _EXPLETIVES = frozenset({"there", "here"})
 # whatever the tagger makes of them (DET, ADJ); not "all", "both", "each", mostly floating
 # ("Merkley and Brown all suggested").
 _QUANTIFIER_SOURCES = frozenset({"some", "many", "most", "few", "several", "other", "others"})
+# Dates the parser makes subjects ("In May, a judge sided", "… in January, officials say"). "May"
+# the person is told apart by the named-entity tag.
+_TIME_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                         "saturday", "sunday"})
+
+
+def _is_time(word: Word) -> bool:
+    entity = word.ner[2:]
+    return entity in ("DATE", "TIME") or (word.text.lower() in _TIME_NAMES and entity not in ("PER", "PERSON"))
 
 
 class SourceFinder:
@@ -42,7 +52,7 @@ class SourceFinder:
 
     def find(self, cue: Cue, quotes: QuoteIndex) -> tuple[Word | None, str]:
         """The source's head word and how it was found (``subject``, ``agent``, ``governor``,
-        ``object``, ``possessor``, ``position``), or ``(None, "none")``."""
+        ``object``, ``possessor``, ``position``, ``modified``), or ``(None, "none")``."""
         sentence = cue.sentence
         own_quote = quotes.at(cue.word.start)  # a cue inside a quotation looks for its source there
 
@@ -53,6 +63,7 @@ class SourceFinder:
                 and word.relation != "expl"
                 and word.lemma.lower() not in _EXPLETIVES
                 and not word.text.lower().endswith(("self", "selves"))
+                and not _is_time(word)
                 and quotes.at(word.start) is own_quote
             )
 
@@ -110,7 +121,12 @@ class SourceFinder:
             return governed, "governor"
         modifier = word.relation == "acl" and word.xpos in ("VBG", "VBN")
         if modifier and not (word.id > 1 and sentence.word(word.id - 1).text == ","):
-            return None, "none"  # "a plan outlining a pathway": a modifier, nobody speaks
+            # "groups supporting the candidates", "ads calling the deal a scam": the noun the
+            # participle modifies speaks; "a law known as …" has no source
+            modified = sentence.head_of(word)
+            if word.xpos == "VBG" and usable(modified) and modified.id < word.id:
+                return _name_head(sentence, modified), "modified"
+            return None, "none"
         positional = None if modifier else self._by_position(sentence, cue, quotes, usable)
         if positional is not None:
             return positional, "position"

@@ -30,8 +30,14 @@ def _add_claim_facts(connection: Connection) -> None:
     connection.execute(text("ALTER TABLE claims ADD COLUMN facts JSON"))
 
 
+def _add_claim_negated(connection: Connection) -> None:
+    """2 → 3: claims get ``negated`` ("did not mention the plan"). Version 2 stored no negated
+    claims, so every claim already there is asserted."""
+    connection.execute(text("ALTER TABLE claims ADD COLUMN negated BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
 # version N → function that brings a database at version N to N + 1
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_claim_facts}
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {1: _add_claim_facts, 2: _add_claim_negated}
 
 
 class SchemaError(RuntimeError):

@@ -34,6 +34,7 @@ class ClaimRecord:
     cue: str | None
     sentence: str
     confidence: float
+    negated: bool  # "did not mention …": the content is what the speaker did not say
     outlet: str | None
     published: dt.date | None
     url: str | None
@@ -202,6 +203,7 @@ def _record(claim: ClaimRow, document: DocumentRow, speaker: SpeakerRow | None, 
         cue=claim.cue,
         sentence=document.text[sentence.start:sentence.end] if sentence else "",
         confidence=claim.confidence,
+        negated=claim.negated,
         outlet=document.outlet,
         published=document.published,
         url=document.url,

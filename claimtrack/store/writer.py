@@ -107,6 +107,7 @@ def save_document(session: Session, processed: ProcessedDocument, replacing: Doc
             role=claim.source.role if claim.source else None,
             sentence_index=claim.sentence_index,
             confidence=claim.confidence,
+            negated=claim.negated,
             notes=claim.notes,
             facts=facts.as_json(lambda speaker: _speaker_id(session, speaker, stored)),
         )
