@@ -26,9 +26,10 @@ def narration_claims(parsed: ParsedDocument, claims: Sequence[Claim]) -> list[Cl
     for sentence in parsed.sentences:
         if sentence.start >= body.end:
             break
+        here = [s for s in covered if s.start < sentence.end and sentence.start < s.end]
         runs: list[list] = [[]]
         for word in sentence.words:
-            if any(s.start <= word.start < s.end or s.start < word.end <= s.end for s in covered):
+            if any(s.start <= word.start < s.end or s.start < word.end <= s.end for s in here):
                 runs.append([])
             else:
                 runs[-1].append(word)

@@ -123,17 +123,25 @@ def score_topics(claims: Sequence[ClaimText], sentences: Sequence[Passage], topi
     """For each claim, the topics it is about, best first."""
     by_index = {s.index: s for s in sentences}
     passages = _passages(claims)
+    in_sentence: dict[tuple[int, int], str | None] = {}  # (topic, sentence) → term: claims share sentences
+
+    def term_in(number: int, topic: Topic, index: int) -> str | None:
+        if (number, index) not in in_sentence:
+            passage = by_index[index]
+            in_sentence[number, index] = topic.found_in(passage.text, passage.lemmas)
+        return in_sentence[number, index]
+
     hits: list[list[TopicHit]] = []
     for claim, (first, last) in zip(claims, passages):
-        sentence = by_index.get(claim.sentence_index)
-        context = [by_index[i] for i in range(first - _BEFORE, last + 1) if i in by_index]
+        here = claim.sentence_index if claim.sentence_index in by_index else None
+        context = [i for i in range(first - _BEFORE, last + 1) if i in by_index]
         found = []
-        for topic in topics:
+        for number, topic in enumerate(topics):
             if term := topic.found_in(claim.text, claim.lemmas):
                 found.append(TopicHit(topic.name, IN_CLAIM, "claim", term))
-            elif sentence is not None and (term := topic.found_in(sentence.text, sentence.lemmas)):
+            elif here is not None and (term := term_in(number, topic, here)):
                 found.append(TopicHit(topic.name, IN_SENTENCE, "sentence", term))
-            elif term := next((t for s in context if (t := topic.found_in(s.text, s.lemmas))), None):
+            elif term := next((t for i in context if (t := term_in(number, topic, i))), None):
                 found.append(TopicHit(topic.name, IN_PASSAGE, "passage", term))
         hits.append(sorted(found, key=lambda h: -h.score))
     return hits
