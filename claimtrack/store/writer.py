@@ -84,8 +84,8 @@ def save_document(session: Session, processed: ProcessedDocument, replacing: Doc
             end=sentence.end, lemmas=" ".join(w.lemma.lower() for w in sentence.words),
         ))
     stored: dict[int, int] = {}  # id(Speaker) → row id
-    for speaker in processed.named_speakers:
-        _speaker_id(session, speaker, stored)
+    people = [*processed.named_speakers, *(s for c in processed.statements for s in (c.speaker, c.reporter))]
+    _store_speakers(session, people, stored)
     for claim, lemmas, hits, facts in zip(processed.statements, processed.claim_lemmas, processed.topics, processed.facts):
         claim_row = ClaimRow(
             speaker_id=_speaker_id(session, claim.speaker, stored),
@@ -119,16 +119,31 @@ def save_document(session: Session, processed: ProcessedDocument, replacing: Doc
     return row
 
 
+def _store_speakers(session: Session, speakers: list[Speaker | None], stored: dict[int, int]) -> None:
+    """Rows for ``speakers`` with their aliases and roles, the new ones written in a single flush."""
+    rows: dict[int, tuple[Speaker, SpeakerRow]] = {}
+    for speaker in speakers:
+        if speaker is not None and id(speaker) not in stored and id(speaker) not in rows:
+            rows[id(speaker)] = speaker, _speaker_row(session, speaker)
+    session.flush()
+    for key, (speaker, row) in rows.items():
+        speaker.id = stored[key] = row.id
+
+
 def _speaker_id(session: Session, speaker: Speaker | None, stored: dict[int, int]) -> int | None:
     if speaker is None:
         return None
-    if id(speaker) in stored:
-        return stored[id(speaker)]
+    if id(speaker) not in stored:
+        _store_speakers(session, [speaker], stored)
+    return stored[id(speaker)]
+
+
+def _speaker_row(session: Session, speaker: Speaker) -> SpeakerRow:
+    """The speaker's row, added if new (empty collections given, so that adding aliases does not
+    query for a new row's), with its name, type, aliases and roles brought up to date."""
     if speaker.id is None:
-        row = SpeakerRow(name=speaker.name, type=speaker.type.value, anonymous=speaker.anonymous)
+        row = SpeakerRow(name=speaker.name, type=speaker.type.value, anonymous=speaker.anonymous, aliases=[], roles=[])
         session.add(row)
-        session.flush()
-        speaker.id = row.id
     else:
         row = session.get(SpeakerRow, speaker.id)
         if row is None:
@@ -143,8 +158,7 @@ def _speaker_id(session: Session, speaker: Speaker | None, stored: dict[int, int
     roles = {r.role for r in row.roles}
     for role in sorted(speaker.roles - roles):
         row.roles.append(RoleRow(role=role))
-    stored[id(speaker)] = row.id
-    return row.id
+    return row
 
 
 def _drop_orphan_descriptions(session: Session) -> None:
