@@ -149,17 +149,21 @@ def score_topics(claims: Sequence[ClaimText], sentences: Sequence[Passage], topi
 
 def _passages(claims: Sequence[ClaimText]) -> list[tuple[int, int]]:
     """(first, last) sentence of the run of statements each claim belongs to: claims of one
-    speaker no more than one sentence apart, in document order."""
+    speaker no more than one sentence apart, in document order. A claim without a speaker (the
+    outlet's narration, a negated claim) is a run of its own and does not interrupt another."""
     order = sorted(range(len(claims)), key=lambda i: claims[i].sentence_index)
     groups: list[list[int]] = []
+    spoken: list[int] | None = None  # the run of the last claim that has a speaker
     for i in order:
         claim = claims[i]
-        if groups and claim.speaker is not None:
-            last = claims[groups[-1][-1]]
+        if claim.speaker is not None and spoken is not None:
+            last = claims[spoken[-1]]
             if last.speaker == claim.speaker and claim.sentence_index - last.sentence_index <= 1:
-                groups[-1].append(i)
+                spoken.append(i)
                 continue
         groups.append([i])
+        if claim.speaker is not None:
+            spoken = groups[-1]
     spans: list[tuple[int, int]] = [(0, 0)] * len(claims)
     for group in groups:
         first = claims[group[0]].sentence_index

@@ -232,3 +232,15 @@ def test_a_version_1_database_is_migrated(tmp_path, seed_tracker):
         assert session.scalar(select(func.count(ClaimRow.id)).where(ClaimRow.facts.is_not(None))) == 0
     assert len(tracker.claims()) == claims_before
     assert tracker.conflicts() == []
+
+
+def test_retagging_gives_the_tags_ingest_gave(tmp_path, seed_tracker):
+    """Topics recomputed from the stored text and lemmas equal those of ingest, passages included
+    ("He did not mention the ceasefire plan" is no part of Putin's passage either way)."""
+    from claimtrack.api import Tracker
+    from claimtrack.store.schema import SCHEMA_VERSION
+
+    tracker = Tracker(_older_copy(seed_tracker, tmp_path / "copy.sqlite", SCHEMA_VERSION))
+    before = {r.id: r.topics for r in tracker.claims()}
+    assert tracker.retag() > 0
+    assert {r.id: r.topics for r in tracker.claims()} == before

@@ -39,3 +39,21 @@ def test_passage_context():
     hits = score_topics(claims, sentences, [topic])
     assert [h[0].where for h in hits[:2]] == ["passage", "passage"]  # two sentences after the ceasefire line
     assert hits[2] == []  # too far away
+
+
+def test_a_claim_without_speaker_does_not_interrupt_a_run():
+    """The outlet's narration of a sentence, listed before or after the speaker's claim there,
+    leaves the speaker's run whole: retagging from the database (claims in text order) and ingest
+    (narration last) give the same tags."""
+    sentences = [
+        Passage(0, 0, "Ceasefire talks began.", ""),
+        Passage(1, 0, "Nothing here.", ""),
+        Passage(2, 0, "Talks went on, and Putin said they matter.", ""),
+        Passage(3, 0, "He added that the West must listen.", ""),
+    ]
+    putin = [ClaimText(2, "p", "they matter", ""), ClaimText(3, "p", "the West must listen", "")]
+    narration = ClaimText(2, None, "Talks went on", "")
+    topic = Topic("ceasefire", ("ceasefire",))
+    for claims in ([putin[0], narration, putin[1]], [narration, *putin], [*putin, narration]):
+        hits = dict(zip(map(id, claims), score_topics(claims, sentences, [topic])))
+        assert [h.where for h in hits[id(putin[1])]] == ["passage"]  # the run reaches back to sentence 0

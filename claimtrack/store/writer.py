@@ -188,7 +188,7 @@ def retag_topics(session: Session, topics: TopicTable) -> int:
     for document in session.scalars(select(DocumentRow)):
         sentences = [Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas) for s in document.sentences]
         claims = sorted(document.claims, key=lambda c: c.content_start)
-        texts = [ClaimText(c.sentence_index, c.speaker_id, c.text, c.lemmas) for c in claims]
+        texts = [ClaimText(c.sentence_index, None if c.negated else c.speaker_id, c.text, c.lemmas) for c in claims]
         for claim, hits in zip(claims, score_topics(texts, sentences, list(topics.topics.values()))):
             for hit in hits:
                 session.add(ClaimTopicRow(claim_id=claim.id, topic=hit.topic, score=hit.score, where=hit.where, term=hit.term))
