@@ -67,9 +67,9 @@ class Analyser:
         ]
         hits = score_topics(texts, passages, list(self.topics.topics.values()))
         reader = FactReader(parsed, registry, actors=self.extractor.actors)
-        # what a speaker did not say asserts nothing that could conflict
-        facts = [Facts() if c.negated else reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma)
-                 for c in statements]
+        facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma) for c in statements]
+        # what a speaker did not say asserts nothing that could conflict; whom it names still counts
+        facts = [Facts(named=f.named, anchors=f.anchors) if c.negated else f for c, f in zip(statements, facts)]
         roles_seen = reader.roles_seen()
         for speaker, roles in roles_seen.items():
             registry.extend(speaker, speaker.name, speaker.type, roles=roles)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimtrack.domain import ClaimKind, EntityType
+from claimtrack.domain import ClaimKind, EntityType, Span
 from claimtrack.extract.attribution import Extractor
 from claimtrack.speakers import SpeakerRegistry
 
@@ -547,3 +547,36 @@ def test_a_gerund_modifying_a_noun_takes_that_noun_as_source():
     9 . . PUNCT 2 punct
     """)
     assert claim.cue == "calling" and claim.source.text == "ads" and "source by modified" in claim.notes[0]
+
+
+def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
+    """ "said the plan, which Trump claims is popular, failed": cutting before "which" would lose
+    "failed", so the more probable of the two stays whole."""
+    from claimtrack.extract.attribution import CONFIDENT_INNER, keep_above
+
+    text = "Clinton said the plan, which Trump claims is popular, failed."
+    rows = """
+    1 Clinton Clinton PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 plan plan NOUN 12 nsubj
+    5 , , PUNCT 8 punct
+    6 which which PRON 10 nsubj
+    7 Trump Trump PROPN 8 nsubj _ S-PER
+    8 claims claim VERB 4 acl:relcl VerbForm=Fin
+    9 is be AUX 10 cop
+    10 popular popular ADJ 8 ccomp
+    11 , , PUNCT 8 punct
+    12 failed fail VERB 2 ccomp VerbForm=Fin
+    13 . . PUNCT 2 punct
+    """
+    found = Extractor().candidates(document(text, rows)).items
+    said = next(c for c in found if c.cue.lemma == "say" and c.primary)
+    claims = next(c for c in found if c.cue.lemma == "claim")
+    start = text.index("is popular")
+    claims.content.spans = [Span(start, start + len("is popular"))]  # the complement reading
+    assert said.content.spans[-1].of(text).endswith("failed")
+    said.probability, claims.probability = 0.95, CONFIDENT_INNER + 0.05
+    kept = keep_above([said, claims], 0.25)
+    assert [(c.cue.lemma, " … ".join(s.of(text) for s in c.content.spans)) for c in kept] == [
+        ("say", "the plan, which Trump claims is popular, failed")]

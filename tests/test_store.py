@@ -244,3 +244,18 @@ def test_retagging_gives_the_tags_ingest_gave(tmp_path, seed_tracker):
     before = {r.id: r.topics for r in tracker.claims()}
     assert tracker.retag() > 0
     assert {r.id: r.topics for r in tracker.claims()} == before
+
+
+def test_a_free_text_topic_finds_what_the_tags_find(seed_tracker):
+    """The same terms under a name that has no stored tags go through the free-text passage test;
+    it must read passages as ingest did (a negated claim is no part of its speaker's)."""
+    from claimtrack.store.queries import find_claims
+    from claimtrack.topics import Topic, TopicTable
+
+    table = TopicTable.load()
+    ceasefire = table.named("ceasefire")
+    untagged = TopicTable({"truce words": Topic("truce words", ceasefire.terms)})
+    with seed_tracker.database.session() as session:
+        tagged = [r.id for r in find_claims(session, speaker="Putin", about="ceasefire", topics=table)]
+        free = [r.id for r in find_claims(session, speaker="Putin", about="truce words", topics=untagged)]
+    assert tagged and free == tagged

@@ -334,9 +334,10 @@ CONFIDENT_INNER = 0.8  # an inner attribution this probable cuts the outer conte
 
 def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
     """``outer`` with its content ending where ``inner`` starts, when ``inner`` is a clause of its
-    own after a boundary (punctuation, a conjunction, a subordinator) or is itself confident ("his
-    story, an event that Carson says led him to Christ"), and at least a word of the content is
-    left before it; else None. A quotation is never cut."""
+    own after a boundary (punctuation, a conjunction, a subordinator) or is itself confident and
+    runs to the end of the outer content ("his story, an event that Carson says led him to
+    Christ"; not "the plan, which Trump claims is popular, failed"), and at least a word of the
+    content is left before it; else None. A quotation is never cut."""
     cue = inner.cue
     spans = [cue.span, *inner.content.spans]
     mention = inner.own_mention
@@ -350,7 +351,7 @@ def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
     participle = cue.word.relation == "acl" and (cue.word.xpos == "VBG" or cue.word.feat("VerbForm") == "Ger")
     clause = inner.how == "inherited" or trailing or (cue.kind == "verb" and (cue.word.relation in _CLAUSE_RELATIONS or participle))
     boundary = bool(words) and (words[-1].upos in ("PUNCT", "CCONJ") or words[-1].lemma.lower() in _SUBORDINATORS)
-    if not (clause and boundary) and inner.probability < CONFIDENT_INNER:
+    if not (clause and boundary) and not _confident_to_the_end(outer, inner):
         return None
     words = _without_trailing_function_words(words)
     if not words:
@@ -362,6 +363,14 @@ def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
     content = Content(spans, outer.content.strategy, [q for q in outer.content.quotes if q.span.start < end],
                       outer.content.sourceless)
     return replace(outer, content=content)
+
+
+def _confident_to_the_end(outer: Candidate, inner: Candidate) -> bool:
+    """``inner`` is probable enough to cut ``outer`` anywhere, and no word of ``outer``'s content
+    follows it (a cut keeps only what comes before)."""
+    end = max(s.end for s in outer.content.spans)
+    after = [w for w in inner.sentence.words if w.start >= inner.local_region.end and w.end <= end and w.upos != "PUNCT"]
+    return inner.probability >= CONFIDENT_INNER and not after
 
 
 def _flag_nested(alternatives: list[Candidate], primary: list[Candidate]) -> list[Candidate]:

@@ -33,8 +33,8 @@ _EXPLETIVES = frozenset({"there", "here"})
 # whatever the tagger makes of them (DET, ADJ); not "all", "both", "each", mostly floating
 # ("Merkley and Brown all suggested").
 _QUANTIFIER_SOURCES = frozenset({"some", "many", "most", "few", "several", "other", "others"})
-# Dates the parser makes subjects ("In May, a judge sided", "… in January, officials say"). "May"
-# the person is told apart by the named-entity tag.
+# Dates the parser makes subjects ("In May, a judge sided", "… in January, officials say"). A name
+# the named-entity recogniser tags as an entity ("May" the person, "March for Our Lives") stays.
 _TIME_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                          "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                          "saturday", "sunday"})
@@ -42,7 +42,7 @@ _TIME_NAMES = frozenset({"january", "february", "march", "april", "may", "june",
 
 def _is_time(word: Word) -> bool:
     entity = word.ner[2:]
-    return entity in ("DATE", "TIME") or (word.text.lower() in _TIME_NAMES and entity not in ("PER", "PERSON"))
+    return entity in ("DATE", "TIME") or (word.text.lower() in _TIME_NAMES and not entity)
 
 
 class SourceFinder:

@@ -12,8 +12,9 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..speakers import normalise
-from ..topics import ABOUT_THRESHOLD, ClaimText, Passage, Topic, TopicTable, score_topics
+from ..topics import ABOUT_THRESHOLD, Topic, TopicTable
 from .schema import AliasRow, ClaimRow, ClaimTopicRow, ConflictRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
+from .writer import stored_topic_hits
 
 SPEAKER_SIMILARITY = 88
 
@@ -165,13 +166,9 @@ def _about_free_text(session: Session, rows: list, topic: Topic) -> list:
         by_document[row[1].id].append(row)
     for document_id, document_rows in by_document.items():
         document = document_rows[0][1]
-        sentences = [
-            Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas)
-            for s in session.scalars(select(SentenceRow).where(SentenceRow.document_id == document_id))
-        ]
+        sentences = session.scalars(select(SentenceRow).where(SentenceRow.document_id == document_id)).all()
         all_claims = session.scalars(select(ClaimRow).where(ClaimRow.document_id == document_id).order_by(ClaimRow.content_start)).all()
-        texts = [ClaimText(c.sentence_index, c.speaker_id, c.text, c.lemmas) for c in all_claims]
-        hits = dict(zip((c.id for c in all_claims), score_topics(texts, sentences, [topic])))
+        hits = dict(zip((c.id for c in all_claims), stored_topic_hits(document, sentences, all_claims, [topic])))
         kept.extend(row for row in document_rows if any(h.score >= ABOUT_THRESHOLD for h in hits.get(row[0].id, [])))
     order = {id(row): i for i, row in enumerate(rows)}
     return sorted(kept, key=lambda row: order[id(row)])

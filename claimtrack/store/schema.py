@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SCHEMA_VERSION = 3
@@ -123,7 +123,7 @@ class ClaimRow(Base):
     confidence: Mapped[float] = mapped_column(Float)
     notes: Mapped[list[str]] = mapped_column(JSON)
     facts: Mapped[dict | None] = mapped_column(JSON)  # what conflict detection reads (claimtrack.facts)
-    negated: Mapped[bool] = mapped_column(Boolean, default=False)  # "did not mention …": the content was not said
+    negated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # "did not mention …": the content was not said
 
     document: Mapped[DocumentRow] = relationship(back_populates="claims")
     speaker: Mapped[SpeakerRow | None] = relationship(foreign_keys=[speaker_id])

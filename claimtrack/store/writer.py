@@ -4,6 +4,7 @@ transaction; and loading the known speakers back into a registry."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, or_, select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..domain import Claim, Document, EntityType, ParsedDocument, Speaker
 from ..facts import Facts
 from ..speakers import AliasRules, SpeakerRegistry, normalise
-from ..topics import ClaimText, Passage, TopicHit, TopicTable, score_topics
+from ..topics import ClaimText, Passage, Topic, TopicHit, TopicTable, score_topics
 from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
 
 
@@ -180,16 +181,23 @@ def sync_topic_definitions(session: Session, topics: TopicTable) -> None:
             session.delete(row)
 
 
+def stored_topic_hits(document: DocumentRow, sentences: Sequence[SentenceRow], claims: Sequence[ClaimRow],
+                      topics: Sequence[Topic]) -> list[list[TopicHit]]:
+    """Topic hits of stored ``claims`` (all of a document's, in text order) from stored text and
+    lemmas, as ingest scored them: a negated claim is no part of its speaker's passage."""
+    passages = [Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas) for s in sentences]
+    texts = [ClaimText(c.sentence_index, None if c.negated else c.speaker_id, c.text, c.lemmas) for c in claims]
+    return score_topics(texts, passages, topics)
+
+
 def retag_topics(session: Session, topics: TopicTable) -> int:
     """Recompute every claim's topics from the stored sentences and lemmas; returns the tag count."""
     session.execute(delete(ClaimTopicRow))
     session.execute(delete(TopicDefinitionRow))
     tags = 0
     for document in session.scalars(select(DocumentRow)):
-        sentences = [Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas) for s in document.sentences]
         claims = sorted(document.claims, key=lambda c: c.content_start)
-        texts = [ClaimText(c.sentence_index, None if c.negated else c.speaker_id, c.text, c.lemmas) for c in claims]
-        for claim, hits in zip(claims, score_topics(texts, sentences, list(topics.topics.values()))):
+        for claim, hits in zip(claims, stored_topic_hits(document, document.sentences, claims, list(topics.topics.values()))):
             for hit in hits:
                 session.add(ClaimTopicRow(claim_id=claim.id, topic=hit.topic, score=hit.score, where=hit.where, term=hit.term))
                 tags += 1
