@@ -58,8 +58,7 @@ class Analyser:
         claims = self.extractor.extract(parsed, registry)
         statements = claims + narration_claims(parsed, claims)
         lemmas = [content_lemmas(claim, sentences) for claim in statements]
-        # what a speaker did not say ("He did not mention the plan") is no part of their passage
-        texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker and not c.negated else None, c.text, words)
+        texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker else None, c.text, words, c.negated)
                  for c, words in zip(statements, lemmas)]
         passages = [
             Passage(s.index, parsed.paragraph_of(s.start), s.span.of(document.text), " ".join(w.lemma.lower() for w in s.words))

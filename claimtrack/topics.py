@@ -109,6 +109,12 @@ class ClaimText:
     speaker: object  # any hashable key; claims of one speaker in a row form a passage
     text: str
     lemmas: str
+    negated: bool = False  # "He did not mention the plan": no part of the speaker's passage
+
+    @property
+    def voice(self) -> object:
+        """Whose run of statements the claim belongs to, if anyone's."""
+        return None if self.negated else self.speaker
 
 
 @dataclass(frozen=True)
@@ -156,13 +162,13 @@ def _passages(claims: Sequence[ClaimText]) -> list[tuple[int, int]]:
     spoken: list[int] | None = None  # the run of the last claim that has a speaker
     for i in order:
         claim = claims[i]
-        if claim.speaker is not None and spoken is not None:
+        if claim.voice is not None and spoken is not None:
             last = claims[spoken[-1]]
-            if last.speaker == claim.speaker and claim.sentence_index - last.sentence_index <= 1:
+            if last.voice == claim.voice and claim.sentence_index - last.sentence_index <= 1:
                 spoken.append(i)
                 continue
         groups.append([i])
-        if claim.speaker is not None:
+        if claim.voice is not None:
             spoken = groups[-1]
     spans: list[tuple[int, int]] = [(0, 0)] * len(claims)
     for group in groups:

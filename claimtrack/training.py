@@ -149,7 +149,7 @@ def _predict(model, vectorizer, text: TrainingText) -> None:
 
 def _best_threshold(texts: list[TrainingText]) -> tuple[float, float]:
     """The threshold with the best content F1 over all texts, as ``eval`` counts it."""
-    from .evaluation.scoring import Counts, match
+    from .evaluation.scoring import Counts, match, tally
     from .extract.attribution import best_hypotheses, keep_above
 
     ranked = [best_hypotheses(text.candidates) for text in texts]
@@ -162,10 +162,7 @@ def _best_threshold(texts: list[TrainingText]) -> tuple[float, float]:
             predicted = [c.content.spans for c in keep_above(hypotheses, threshold)]
             weight = 1 / len(text_golds)
             for gold in text_golds:
-                pairs = len(match(gold, predicted, shorter_overlap, LENIENT))
-                total.tp += pairs * weight
-                total.fp += (len(predicted) - pairs) * weight
-                total.fn += (len(gold) - pairs) * weight
+                total.add(tally(len(match(gold, predicted, shorter_overlap, LENIENT)), len(gold), len(predicted)), weight)
         if total.f1 > best[0]:
             best = (total.f1, threshold)
     return best

@@ -148,11 +148,11 @@ class DocumentResult:
 def score_items(gold: Sequence[Item], predicted: Sequence[Item]) -> DocumentResult:
     scores = Scores()
     pairs = match([g.content for g in gold], [p.content for p in predicted], shorter_overlap, LENIENT)
-    _count(scores.content, pairs, len(gold), len(predicted))
+    scores.content.add(tally(len(pairs), len(gold), len(predicted)))
     strict = match([g.content for g in gold], [p.content for p in predicted], jaccard, STRICT)
-    _count(scores.content_strict, strict, len(gold), len(predicted))
+    scores.content_strict.add(tally(len(strict), len(gold), len(predicted)))
     cues = match([g.cue for g in gold], [p.cue for p in predicted], shorter_overlap, LENIENT)
-    _count(scores.cue, cues, sum(bool(g.cue) for g in gold), sum(bool(p.cue) for p in predicted))
+    scores.cue.add(tally(len(cues), sum(bool(g.cue) for g in gold), sum(bool(p.cue) for p in predicted)))
     for g, p in pairs:
         if gold[g].source:
             scores.source.total += 1
@@ -170,7 +170,6 @@ def score_items(gold: Sequence[Item], predicted: Sequence[Item]) -> DocumentResu
     )
 
 
-def _count(counts: Counts, pairs: list[tuple[int, int]], gold: int, predicted: int) -> None:
-    counts.tp += len(pairs)
-    counts.fn += gold - len(pairs)
-    counts.fp += predicted - len(pairs)
+def tally(pairs: int, gold: int, predicted: int) -> Counts:
+    """The counts of a one-to-one matching: ``pairs`` matched of ``gold`` and ``predicted`` items."""
+    return Counts(tp=pairs, fp=predicted - pairs, fn=gold - pairs)

@@ -368,9 +368,10 @@ def _cut_before(outer: Candidate, inner: Candidate) -> Candidate | None:
 def _confident_to_the_end(outer: Candidate, inner: Candidate) -> bool:
     """``inner`` is probable enough to cut ``outer`` anywhere, and no word of ``outer``'s content
     follows it (a cut keeps only what comes before)."""
-    end = max(s.end for s in outer.content.spans)
-    after = [w for w in inner.sentence.words if w.start >= inner.local_region.end and w.end <= end and w.upos != "PUNCT"]
-    return inner.probability >= CONFIDENT_INNER and not after
+    if inner.probability < CONFIDENT_INNER:
+        return False
+    start, end = inner.local_region.end, max(s.end for s in outer.content.spans)
+    return not any(start <= w.start and w.end <= end and w.upos != "PUNCT" for w in inner.sentence.words)
 
 
 def _flag_nested(alternatives: list[Candidate], primary: list[Candidate]) -> list[Candidate]:

@@ -184,9 +184,9 @@ def sync_topic_definitions(session: Session, topics: TopicTable) -> None:
 def stored_topic_hits(document: DocumentRow, sentences: Sequence[SentenceRow], claims: Sequence[ClaimRow],
                       topics: Sequence[Topic]) -> list[list[TopicHit]]:
     """Topic hits of stored ``claims`` (all of a document's, in text order) from stored text and
-    lemmas, as ingest scored them: a negated claim is no part of its speaker's passage."""
+    lemmas, as ingest scored them."""
     passages = [Passage(s.index, s.paragraph, document.text[s.start:s.end], s.lemmas) for s in sentences]
-    texts = [ClaimText(c.sentence_index, None if c.negated else c.speaker_id, c.text, c.lemmas) for c in claims]
+    texts = [ClaimText(c.sentence_index, c.speaker_id, c.text, c.lemmas, c.negated) for c in claims]
     return score_topics(texts, passages, topics)
 
 
