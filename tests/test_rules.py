@@ -580,3 +580,112 @@ def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
     kept = keep_above([said, claims], 0.25)
     assert [(c.cue.lemma, " … ".join(s.of(text) for s in c.content.spans)) for c in kept] == [
         ("say", "the plan, which Trump claims is popular, failed")]
+
+
+@pytest.mark.parametrize("text, rows, source, content", [
+    # the clause's subject hung on "said" as a second subject
+    ("The worst rhetoric can be divided into two categories, Sexton said.", """
+    1 The the DET 3 det
+    2 worst bad ADJ 3 amod
+    3 rhetoric rhetoric NOUN 13 nsubj
+    4 can can AUX 6 aux
+    5 be be AUX 6 aux:pass
+    6 divided divide VERB 13 ccomp VerbForm=Part
+    7 into into ADP 9 case
+    8 two two NUM 9 nummod
+    9 categories category NOUN 6 obl
+    10 , , PUNCT 13 punct
+    11 Sexton Sexton PROPN 13 nsubj _ S-PER
+    12 said say VERB 0 root VerbForm=Fin
+    13 . . PUNCT 12 punct
+    """.replace(" 13 ", " 12 "), "Sexton", "The worst rhetoric can be divided into two categories"),
+    # a conjunct with a subject of its own that the parser left out of the tree
+    ("Officials were urging people to stay home, BFM TV reported.", """
+    1 Officials official NOUN 3 nsubj
+    2 were be AUX 3 aux
+    3 urging urge VERB 0 root VerbForm=Part
+    4 people people NOUN 3 obj
+    5 to to PART 6 mark
+    6 stay stay VERB 3 xcomp VerbForm=Inf
+    7 home home NOUN 6 obj
+    8 , , PUNCT 11 punct
+    9 BFM BFM PROPN 10 compound _ B-ORG
+    10 TV TV PROPN 11 compound _ E-ORG
+    11 reported report VERB 3 conj VerbForm=Fin
+    12 . . PUNCT 3 punct
+    """, "BFM TV", "Officials were urging people to stay home"),
+])
+def test_a_misattached_subject_is_not_the_source(text, rows, source, content):
+    """Two subjects on one verb, or none where a name stands right before it: the name next to the
+    cue speaks and the rest of the sentence is what was said."""
+    claims = [c for c in extract(text, rows) if c.cue in ("said", "reported")]
+    assert [(c.source.text, c.text) for c in claims] == [(source, content)]
+
+
+def test_the_subject_of_a_clause_after_the_cue_is_not_its_source():
+    """ "went on offense on Monday, saying he would …" with "saying" hung on "Monday" (no relation a
+    source can be found through): "he" opens what was said; the speaker is the main verb's subject."""
+    claims = extract("Clinton went on offense on Monday, saying he would abdicate leadership.", """
+    1 Clinton Clinton PROPN 2 nsubj _ S-PER
+    2 went go VERB 0 root VerbForm=Fin
+    3 on on ADP 4 case
+    4 offense offense NOUN 2 obl
+    5 on on ADP 6 case
+    6 Monday Monday PROPN 2 obl _ S-DATE
+    7 , , PUNCT 8 punct
+    8 saying say VERB/VBG 6 dep VerbForm=Ger
+    9 he he PRON 11 nsubj
+    10 would would AUX 11 aux
+    11 abdicate abdicate VERB 8 ccomp VerbForm=Inf
+    12 leadership leadership NOUN 11 obj
+    13 . . PUNCT 2 punct
+    """)
+    [saying] = [c for c in claims if c.cue == "saying"]
+    assert saying.source.text == "Clinton" and saying.text == "he would abdicate leadership"
+
+
+def test_a_time_subject_gives_way_to_the_name_after_an_apposition():
+    """ "Last week, the director, James Comey, recommended": the parser's subject is the time; the
+    speaker is the name standing before the verb, past its apposition."""
+    [claim] = extract("Last week, the director, James Comey, recommended that no charges be filed.", """
+    1 Last last ADJ 2 amod
+    2 week week NOUN 10 nsubj
+    3 , , PUNCT 2 punct
+    4 the the DET 5 det
+    5 director director NOUN 2 appos
+    6 , , PUNCT 7 punct
+    7 James James PROPN 5 appos _ B-PER
+    8 Comey Comey PROPN 7 flat _ E-PER
+    9 , , PUNCT 7 punct
+    10 recommended recommend VERB 0 root VerbForm=Fin
+    11 that that SCONJ 15 mark
+    12 no no DET 13 det
+    13 charges charge NOUN 15 nsubj:pass
+    14 be be AUX 15 aux:pass
+    15 filed file VERB 10 ccomp VerbForm=Part
+    16 . . PUNCT 10 punct
+    """)
+    assert claim.source.text == "James Comey" and claim.text == "that no charges be filed"
+
+
+def test_a_relative_clause_taken_for_a_fronted_one_keeps_the_name_as_source():
+    """ "Trump, who has relied on fervor, has said …" with "Trump" and "who" both subjects of
+    "relied", itself hung on "said": Trump said it, not "who"."""
+    [claim] = extract("Trump, who has relied on fervor, has said the movement had parallels.", """
+    1 Trump Trump PROPN 5 nsubj _ S-PER
+    2 , , PUNCT 1 punct
+    3 who who PRON 5 nsubj PronType=Rel
+    4 has have AUX 5 aux
+    5 relied rely VERB 10 advcl VerbForm=Part
+    6 on on ADP 7 case
+    7 fervor fervor NOUN 5 obl
+    8 , , PUNCT 5 punct
+    9 has have AUX 10 aux
+    10 said say VERB 0 root VerbForm=Part
+    11 the the DET 12 det
+    12 movement movement NOUN 13 nsubj
+    13 had have VERB 10 ccomp VerbForm=Fin
+    14 parallels parallel NOUN 13 obj
+    15 . . PUNCT 10 punct
+    """)
+    assert claim.source.text == "Trump" and claim.text == "the movement had parallels"

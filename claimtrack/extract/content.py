@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..domain import Sentence, Span, Word
 from ..lexicon import CueLexicon
 from .cues import Cue
+from .mentions import RELATIVE_PRONOUNS
 from .quotes import Quote, QuoteIndex
 
 # Dependents of a cue that say when, where, to whom or how - not what.
@@ -100,10 +101,13 @@ def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLex
     """Ids of the cue, its source, and the subtrees of its light dependents."""
     ids = set(cue.ids) | source
     frame = lexicon.frames.get(cue.lemma)
+    second = _second_subjects(sentence.children(cue.word, "nsubj"), source)
     for child in sentence.children(cue.word):
         light = child.deprel in _LIGHT or child.relation in ("aux", "advmod", "obl", "nsubj", "punct")
         if child.relation == "nsubj" and child.id > cue.word.id + 3:
             light = False  # "suggested that a phone call …": the subject of the content, misattached
+        if child in second:
+            light = False  # "The worst … can be divided, Sexton said": a second subject is the content's
         if child.relation == "obj" and cue.lemma in lexicon.addressee:
             light = True
         if frame in ("as", "of", "for") and _marker(sentence, child) == frame:
@@ -111,6 +115,14 @@ def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLex
         if light:
             ids |= {w.id for w in _until_complementizer(sentence, cue, sentence.subtree(child))}
     return ids
+
+
+def _second_subjects(subjects: list[Word], source: set[int]) -> list[Word]:
+    """Of a cue's subjects, those that belong to the content: when the parser gave the cue two, the
+    ones that are not its source (nor a relative pronoun: "daughters, who he said were …")."""
+    if len(subjects) < 2 or not source:
+        return []
+    return [s for s in subjects if s.id not in source and s.lemma.lower() not in RELATIVE_PRONOUNS]
 
 
 def _until_complementizer(sentence: Sentence, cue: Cue, words: list[Word]) -> list[Word]:
@@ -297,6 +309,8 @@ def _complement(sentence: Sentence, cue: Cue, source: set[int], light: set[int],
         for child in sentence.children(word, "obj", "dep"):
             if word.id < child.id < first and cue.lemma not in lexicon.addressee:
                 found.extend(sentence.subtree(child))
+        for child in _second_subjects(sentence.children(word, "nsubj"), source):
+            found.extend(sentence.subtree(child))  # "The plan can be divided …, Sexton said": its subject hung on "said"
     return found
 
 

@@ -107,6 +107,9 @@ class SourceFinder:
             return _prefer_name(sentence, cue, adjacent or subject), "subject"
         for child in sentence.children(word, "advcl"):  # "Zelenskyy, responding to ..., condemned"
             fronted = _subject(sentence, child, child.lemma.lower())
+            if fronted is not None and fronted.lemma.lower() in RELATIVE_PRONOUNS:
+                # "Trump, who has relied on …, has said": a relative clause taken for a fronted one
+                fronted = next((s for s in sentence.children(child, "nsubj") if s.id < fronted.id), fronted)
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
                 return fronted, "subject"
         passive = bool(sentence.children(word, "aux:pass"))
@@ -116,6 +119,8 @@ class SourceFinder:
                 return child, "agent"
         if passive and cue.lemma not in _PASSIVE_SOURCE_LEMMAS:
             return None, "none"  # "no outcomes have been announced": the subject is what, not who
+        if word.relation == "conj" and (own := self._before(sentence, cue, usable)) is not None:
+            return own, "position"  # "… urging people to stay home, BFM TV reported": a subject the parser missed
         governed = self._governor(sentence, word, usable)
         if governed is not None:
             return governed, "governor"
@@ -177,6 +182,8 @@ class SourceFinder:
             return None  # "told Fox News": after the verb stands who was told
         for word in sentence.words[max(cue.ids):max(cue.ids) + 6]:
             if usable(word) and word.upos in _NOMINAL:
+                if word.relation == "nsubj" and word.head > word.id:
+                    return None  # "and said he had reached a new low": the content's subject
                 return _name_head(sentence, word)
             if word.upos not in ("DET", "ADJ", "NUM"):
                 return None
@@ -219,13 +226,13 @@ def _main_verb(sentence: Sentence, participle: Word) -> Word | None:
 
 
 def _subject(sentence: Sentence, word: Word, lemma: str) -> Word | None:
-    """The subject, unless the verb is a true passive ("was told", with its auxiliary)."""
+    """The subject, unless the verb is a true passive ("was told", with its auxiliary). A verb has
+    one subject: of two the parser gave it, the one nearer the verb ("The worst … can be divided
+    into two categories, Sexton said": the clause's subject hung on "said" too)."""
     passive = bool(sentence.children(word, "aux:pass"))
-    for child in sentence.children(word, "nsubj"):
-        if child.deprel == "nsubj:pass" and passive and lemma not in _PASSIVE_SOURCE_LEMMAS:
-            continue
-        return child
-    return None
+    subjects = [c for c in sentence.children(word, "nsubj")
+                if not (c.deprel == "nsubj:pass" and passive and lemma not in _PASSIVE_SOURCE_LEMMAS)]
+    return min(subjects, key=lambda c: abs(c.id - word.id), default=None)
 
 
 _SETTING_WORDS = frozenset({"year", "minute", "hour", "day", "week", "month", "time", "morning", "afternoon", "evening",
@@ -245,10 +252,10 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
                or subject.ner[2:] in ("LOC", "GPE"))
     if not (set_off and setting):
         return None
-    candidate = _word_before_verb(sentence, cue, 0)
-    if candidate is None or candidate.id == subject.id or not usable(candidate) or candidate.upos not in _NOMINAL:
+    candidate = SourceFinder._before(sentence, cue, usable)  # past an apposition: ", James B. Comey,"
+    if candidate is None or candidate.id == subject.id:
         return None
-    return _name_head(sentence, candidate)
+    return candidate
 
 
 # Verbs whose object noun carries the saying ("launched an attack", "voiced support", "made
@@ -341,8 +348,8 @@ def _name_head(sentence: Sentence, word: Word) -> Word:
     Zelenskyy", "Defence" → "Ministry" in "the Ministry of Defence"."""
     for _ in range(6):
         head = sentence.head_of(word)
-        if head is None:
-            break
+        if head is None or head.upos not in _NOMINAL:
+            break  # "BFM TV reported" with "TV" hung on the verb as a compound
         if word.relation in ("compound", "flat"):
             word = head
         elif word.relation == "nmod" and head.id < word.id and head.upos in ("PROPN", "NOUN") and any(
