@@ -74,8 +74,8 @@ class Tracker:
             return refresh_conflicts(session, self.detector)
 
     def claims(self, **filters) -> list[ClaimRecord]:
-        """Stored claims; filters: speaker, about, source, since, until, kind, min_confidence, limit.
-        Each record lists the claims it conflicts with."""
+        """Stored claims; filters: speaker, about, source, since, until, kind, min_confidence,
+        asserted_only, limit. Each record lists the claims it conflicts with."""
         self.refresh_conflicts(only_if_stale=True)
         with self.database.session() as session:
             return find_claims(session, topics=self.topics, **filters)

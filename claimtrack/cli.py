@@ -128,15 +128,18 @@ def _print_report(report: IngestReport) -> None:
 @click.option("--kind", type=click.Choice(KINDS),
               help="Direct quote, partial quote, indirect, mixed; or narration (the outlets' own statements).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True)
+@click.option("--asserted-only", is_flag=True,
+              help="Leave out what speakers are reported not to have said (\"did not mention …\", shown as \"(not said)\").")
 @click.option("--limit", type=click.IntRange(1))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj
-def claims(settings: Settings, speaker, about, source, since, until, kind, min_confidence, limit, fmt) -> None:
+def claims(settings: Settings, speaker, about, source, since, until, kind, min_confidence, asserted_only, limit, fmt) -> None:
     """Stored claims, filtered: "what did X say about Y". A ⚠ marks claims in conflict with others
     (see `claimtrack conflicts`)."""
     tracker = settings.tracker()
     records = tracker.claims(speaker=speaker, about=about, source=source, since=since.date() if since else None,
-                             until=until.date() if until else None, kind=kind, min_confidence=min_confidence, limit=limit)
+                             until=until.date() if until else None, kind=kind, min_confidence=min_confidence,
+                             asserted_only=asserted_only, limit=limit)
     click.echo(render([r.as_dict() for r in records], fmt, _claim_row, {"claim": 70, "sentence": 50, "speaker": 24, "source": 24}))
 
 

@@ -145,3 +145,14 @@ def test_what_was_not_said_is_kept_and_marked(seed_claims, seed_tracker):
     assert not any(c.negated for c in claims_with(every, "We agree with the proposal to cease hostilities"))
     assert sum(r.negated for r in seed_tracker.claims(speaker="Peskov")) == 1
     assert not any(c.first.negated or c.second.negated for c in seed_tracker.conflicts())
+
+
+def test_asserted_only_leaves_out_what_was_not_said_and_speakers_count_what_was(seed_tracker):
+    """ "what did Putin say about the ceasefire" without "the ceasefire plan" he did not mention;
+    his claim count is of what he said."""
+    every = seed_tracker.claims(speaker="Putin", about="ceasefire")
+    asserted = seed_tracker.claims(speaker="Putin", about="ceasefire", asserted_only=True)
+    assert any(r.negated for r in every) and not any(r.negated for r in asserted)
+    assert {r.id for r in asserted} == {r.id for r in every if not r.negated}
+    [putin] = [s for s in seed_tracker.speakers("Putin") if s.name == "Vladimir Putin"]
+    assert putin.claims == sum(not r.negated for r in seed_tracker.claims(speaker="Vladimir Putin"))

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..speakers import normalise
@@ -100,9 +100,11 @@ def find_claims(
     limit: int | None = None,
     claim_ids: list[int] | None = None,
     include_narration: bool = False,
+    asserted_only: bool = False,
 ) -> list[ClaimRecord]:
     """Claims matching every filter given, oldest article first. The outlets' own statements
-    (kind ``narration``) only with ``kind="narration"`` or ``include_narration``."""
+    (kind ``narration``) only with ``kind="narration"`` or ``include_narration``; what speakers are
+    reported not to have said ("did not mention …") is left out with ``asserted_only``."""
     speaker_row = aliased(SpeakerRow)
     reporter_row = aliased(SpeakerRow)
     statement: Select = (
@@ -130,6 +132,8 @@ def find_claims(
         statement = statement.where(ClaimRow.kind == kind)
     elif not include_narration:
         statement = statement.where(ClaimRow.kind != "narration")
+    if asserted_only:
+        statement = statement.where(ClaimRow.negated.is_(False))
     if claim_ids is not None:
         statement = statement.where(ClaimRow.id.in_(claim_ids))
     topics = topics or TopicTable.load()
@@ -216,9 +220,10 @@ def _record(claim: ClaimRow, document: DocumentRow, speaker: SpeakerRow | None, 
 
 
 def list_speakers(session: Session, name: str | None = None, include_anonymous: bool = False) -> list[SpeakerRecord]:
-    """Speakers with their number of claims and documents, aliases and roles, most quoted first."""
+    """Speakers with their number of claims (what they are reported to have said, not what they
+    did not say) and of documents, aliases and roles, most quoted first."""
     counts = (
-        select(ClaimRow.speaker_id, func.count(ClaimRow.id).label("claims"),
+        select(ClaimRow.speaker_id, func.sum(case((ClaimRow.negated, 0), else_=1)).label("claims"),
                func.count(func.distinct(ClaimRow.document_id)).label("documents"))
         .where(ClaimRow.speaker_id.is_not(None))
         .group_by(ClaimRow.speaker_id)
