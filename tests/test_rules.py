@@ -689,3 +689,34 @@ def test_a_relative_clause_taken_for_a_fronted_one_keeps_the_name_as_source():
     15 . . PUNCT 10 punct
     """)
     assert claim.source.text == "Trump" and claim.text == "the movement had parallels"
+
+
+@pytest.mark.parametrize("text, rows, source", [
+    ("Candidates are chiming in with criticism of the orders.", """
+    1 Candidates candidate NOUN 3 nsubj
+    2 are be AUX 3 aux
+    3 chiming chime VERB 0 root VerbForm=Part
+    4 in in ADP 3 compound:prt
+    5 with with ADP 6 case
+    6 criticism criticism NOUN 3 obl
+    7 of of ADP 9 case
+    8 the the DET 9 det
+    9 orders order NOUN 6 nmod
+    10 . . PUNCT 3 punct
+    """, "Candidates"),
+    ("Obama has endured criticism of the orders.", """
+    1 Obama Obama PROPN 3 nsubj _ S-PER
+    2 has have AUX 3 aux
+    3 endured endure VERB 0 root VerbForm=Part
+    4 criticism criticism NOUN 3 obj
+    5 of of ADP 7 case
+    6 the the DET 7 det
+    7 orders order NOUN 4 nmod
+    8 . . PUNCT 3 punct
+    """, None),
+])
+def test_a_reporting_noun_takes_the_subject_of_its_verb_unless_the_subject_undergoes_it(text, rows, source):
+    """ "chiming in with criticism": the candidates criticise; "has endured criticism": Obama is
+    criticised, not the critic."""
+    candidates = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "criticism"]
+    assert candidates and {c.mention.text if c.mention else None for c in candidates} == {source}

@@ -94,7 +94,7 @@ class SourceFinder:
                 if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
                     return child, "possessor"
             verb = sentence.head_of(cue.word)
-            if cue.word.relation == "obj" and verb is not None and verb.lemma.lower() in _LIGHT_VERBS:  # "Trump launched an attack"
+            if _carries(cue.word, verb):  # "Trump launched an attack", "Cruz stepped up his criticism"
                 subject = _subject_before(sentence, verb, verb.id, usable)
                 if subject is not None:
                     return subject, "governor"
@@ -263,6 +263,27 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
 _LIGHT_VERBS = frozenset({"make", "launch", "issue", "voice", "express", "level", "offer", "deliver", "give",
                           "pay", "have", "raise", "lodge", "file", "unleash", "mount", "release", "renew",
                           "repeat", "reiterate", "register", "signal", "share", "post", "send", "extend"})
+
+
+# Verbs whose subject undergoes, causes or answers what the noun object says ("faced criticism",
+# "drew calls for", "sparked fears", "dismissed the claim"): their subject is not its source.
+_UNDERGOING_VERBS = frozenset({"face", "endure", "field", "receive", "draw", "attract", "earn", "garner", "weather",
+                               "spark", "prompt", "provoke", "trigger", "fuel", "stoke", "invite", "deserve", "get",
+                               "meet", "ignore", "dismiss", "reject", "deny", "rebut", "counter", "answer", "address",
+                               "dodge", "deflect", "shrug", "brush", "examine", "investigate", "cite", "hear", "see",
+                               "read", "welcome", "echo", "note", "quote"})
+
+
+def _carries(noun: Word, verb: Word | None) -> bool:
+    """Whether the verb governing a reporting noun makes its subject the noun's source: a light verb
+    with the noun as object ("launched an attack"), or any verb with the noun as object or oblique
+    ("stepped up his criticism", "came out in support of") but those whose subject undergoes it."""
+    if verb is None or noun.relation not in ("obj", "obl"):
+        return False
+    lemma = verb.lemma.lower()
+    if noun.relation == "obj" and lemma in _LIGHT_VERBS:
+        return True
+    return verb.upos == "VERB" and lemma not in _UNDERGOING_VERBS
 
 
 def _object_relative(sentence: Sentence, cue: Cue, subject: Word, usable) -> Word | None:
