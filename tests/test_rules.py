@@ -714,9 +714,24 @@ def test_a_relative_clause_taken_for_a_fronted_one_keeps_the_name_as_source():
     7 orders order NOUN 4 nmod
     8 . . PUNCT 3 punct
     """, None),
+    ("The scale of the attacks leaves room for criticism of the orders.", """
+    1 The the DET 2 det
+    2 scale scale NOUN 6 nsubj
+    3 of of ADP 5 case
+    4 the the DET 5 det
+    5 attacks attack NOUN 2 nmod
+    6 leaves leave VERB 0 root VerbForm=Fin
+    7 room room NOUN 6 obj
+    8 for for ADP 9 case
+    9 criticism criticism NOUN 6 obl
+    10 of of ADP 12 case
+    11 the the DET 12 det
+    12 orders order NOUN 9 nmod
+    13 . . PUNCT 6 punct
+    """, None),
 ])
 def test_a_reporting_noun_takes_the_subject_of_its_verb_unless_the_subject_undergoes_it(text, rows, source):
     """ "chiming in with criticism": the candidates criticise; "has endured criticism": Obama is
-    criticised, not the critic."""
+    criticised, not the critic; "the scale of the attacks leaves room for …": a thing speaks for no one."""
     candidates = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "criticism"]
     assert candidates and {c.mention.text if c.mention else None for c in candidates} == {source}

@@ -94,9 +94,9 @@ class SourceFinder:
                 if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
                     return child, "possessor"
             verb = sentence.head_of(cue.word)
-            if _carries(cue.word, verb):  # "Trump launched an attack", "Cruz stepped up his criticism"
+            if _carries(cue.word, verb):  # "Trump launched an attack", "candidates chimed in with criticism"
                 subject = _subject_before(sentence, verb, verb.id, usable)
-                if subject is not None:
+                if subject is not None and (verb.lemma.lower() in _LIGHT_VERBS or self._can_speak(subject)):
                     return subject, "governor"
             return None, "none"
 
@@ -141,6 +141,12 @@ class SourceFinder:
             if found is not None:
                 return found, "governor"
         return None, "none"
+
+    def _can_speak(self, word: Word) -> bool:
+        """A person, group or body, not a thing ("The scale of the attacks leaves no doubt")."""
+        lemma = word.lemma.lower()
+        return (word.upos in ("PROPN", "PRON") or word.ner[2:] in ("PER", "PERSON", "ORG", "NORP")
+                or lemma in self.actors.person_nouns or lemma in self.actors.documents)
 
     def _governor(self, sentence: Sentence, word: Word, usable) -> Word | None:
         """The subject of what governs a non-finite or coordinated cue."""
