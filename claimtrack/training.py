@@ -111,7 +111,7 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
     vectorizer = DictVectorizer()
     vectorizer.fit(c.features for t in texts for c in t.candidates)
     folds = [list(range(i, len(texts), FOLDS)) for i in range(FOLDS)]
-    best = (-1.0, C_VALUES[0], 0.5)
+    best = (-1.0, C_VALUES[0], CrossValidated(0.5, -1.0, -1.0))
     for c in C_VALUES:
         for held_out in folds:
             model = _logistic(LogisticRegression, vectorizer, [t for i, t in enumerate(texts) if i not in set(held_out)], c, np)

@@ -587,18 +587,50 @@ def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
     ("The worst rhetoric can be divided into two categories, Sexton said.", """
     1 The the DET 3 det
     2 worst bad ADJ 3 amod
-    3 rhetoric rhetoric NOUN 13 nsubj
+    3 rhetoric rhetoric NOUN 12 nsubj
     4 can can AUX 6 aux
     5 be be AUX 6 aux:pass
-    6 divided divide VERB 13 ccomp VerbForm=Part
+    6 divided divide VERB 12 ccomp VerbForm=Part
     7 into into ADP 9 case
     8 two two NUM 9 nummod
     9 categories category NOUN 6 obl
-    10 , , PUNCT 13 punct
-    11 Sexton Sexton PROPN 13 nsubj _ S-PER
+    10 , , PUNCT 12 punct
+    11 Sexton Sexton PROPN 12 nsubj _ S-PER
     12 said say VERB 0 root VerbForm=Fin
     13 . . PUNCT 12 punct
-    """.replace(" 13 ", " 12 "), "Sexton", "The worst rhetoric can be divided into two categories"),
+    """, "Sexton", "The worst rhetoric can be divided into two categories"),
+    # the content's subject hung on "said": the subject before the verb speaks
+    ("The president, speaking in Ohio, said the economy was strong.", """
+    1 The the DET 2 det
+    2 president president NOUN 8 nsubj
+    3 , , PUNCT 4 punct
+    4 speaking speak VERB/VBG 2 acl VerbForm=Ger
+    5 in in ADP 6 case
+    6 Ohio Ohio PROPN 4 obl _ S-LOC
+    7 , , PUNCT 4 punct
+    8 said say VERB 0 root VerbForm=Fin
+    9 the the DET 10 det
+    10 economy economy NOUN 8 nsubj
+    11 was be AUX 12 cop
+    12 strong strong ADJ 8 ccomp
+    13 . . PUNCT 8 punct
+    """, "The president", "the economy was strong"),
+    # a name and the relative pronoun of its aside both hung on "said"
+    ("Trump, who relied on fervor, said the movement had parallels.", """
+    1 Trump Trump PROPN 8 nsubj _ S-PER
+    2 , , PUNCT 3 punct
+    3 who who PRON 8 nsubj PronType=Rel
+    4 relied rely VERB 1 acl:relcl VerbForm=Fin
+    5 on on ADP 6 case
+    6 fervor fervor NOUN 4 obl
+    7 , , PUNCT 4 punct
+    8 said say VERB 0 root VerbForm=Fin
+    9 the the DET 10 det
+    10 movement movement NOUN 11 nsubj
+    11 had have VERB 8 ccomp VerbForm=Fin
+    12 parallels parallel NOUN 11 obj
+    13 . . PUNCT 8 punct
+    """, "Trump", "the movement had parallels"),
     # a conjunct with a subject of its own that the parser left out of the tree
     ("Officials were urging people to stay home, BFM TV reported.", """
     1 Officials official NOUN 3 nsubj
@@ -616,8 +648,8 @@ def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
     """, "BFM TV", "Officials were urging people to stay home"),
 ])
 def test_a_misattached_subject_is_not_the_source(text, rows, source, content):
-    """Two subjects on one verb, or none where a name stands right before it: the name next to the
-    cue speaks and the rest of the sentence is what was said."""
+    """Two subjects on one verb, or none where a name stands right before it: the one that speaks
+    is found, and the other belongs to what was said."""
     claims = [c for c in extract(text, rows) if c.cue in ("said", "reported")]
     assert [(c.source.text, c.text) for c in claims] == [(source, content)]
 
@@ -729,9 +761,76 @@ def test_a_relative_clause_taken_for_a_fronted_one_keeps_the_name_as_source():
     12 orders order NOUN 9 nmod
     13 . . PUNCT 6 punct
     """, None),
+    ("The minister resigned amid criticism of the orders.", """
+    1 The the DET 2 det
+    2 minister minister NOUN 3 nsubj
+    3 resigned resign VERB 0 root VerbForm=Fin
+    4 amid amid ADP 5 case
+    5 criticism criticism NOUN 3 obl
+    6 of of ADP 8 case
+    7 the the DET 8 det
+    8 orders order NOUN 5 nmod
+    9 . . PUNCT 3 punct
+    """, None),
+    ("It stirred criticism of the orders.", """
+    1 It it PRON 2 nsubj
+    2 stirred stir VERB 0 root VerbForm=Fin
+    3 criticism criticism NOUN 2 obj
+    4 of of ADP 6 case
+    5 the the DET 6 det
+    6 orders order NOUN 3 nmod
+    7 . . PUNCT 2 punct
+    """, None),
 ])
 def test_a_reporting_noun_takes_the_subject_of_its_verb_unless_the_subject_undergoes_it(text, rows, source):
     """ "chiming in with criticism": the candidates criticise; "has endured criticism": Obama is
-    criticised, not the critic; "the scale of the attacks leaves room for …": a thing speaks for no one."""
+    criticised, not the critic; "resigned amid criticism": neither; "the scale of the attacks
+    leaves room for …", "it stirred criticism": a thing speaks for no one."""
     candidates = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "criticism"]
     assert candidates and {c.mention.text if c.mention else None for c in candidates} == {source}
+
+
+
+def test_a_conjunct_does_not_take_the_first_conjuncts_object_as_source():
+    """ "thanked the president, Duda, promised …" with "promised" parsed as a conjunct: Duda is
+    who was thanked; Zelensky promised."""
+    claims = extract("Zelensky thanked the president, Duda, promised that Kyiv would repay.", """
+    1 Zelensky Zelensky PROPN 2 nsubj _ S-PER
+    2 thanked thank VERB 0 root VerbForm=Fin
+    3 the the DET 4 det
+    4 president president NOUN 2 obj
+    5 , , PUNCT 6 punct
+    6 Duda Duda PROPN 4 appos _ S-PER
+    7 , , PUNCT 6 punct
+    8 promised promise VERB 2 conj VerbForm=Fin
+    9 that that SCONJ 12 mark
+    10 Kyiv Kyiv PROPN 12 nsubj _ S-LOC
+    11 would would AUX 12 aux
+    12 repay repay VERB 8 ccomp VerbForm=Inf
+    13 . . PUNCT 2 punct
+    """)
+    [promised] = [c for c in claims if c.cue == "promised"]
+    assert promised.source.text == "Zelensky"
+
+
+def test_a_name_after_an_inverted_cue_is_its_source_even_if_hung_on_a_later_participle():
+    """ "“We agree,” said Putin, adding that …" with "Putin" made the subject of "adding"."""
+    claims = extract("“We agree,” said Putin, adding that talks would go on.", """
+    1 “ " PUNCT 3 punct
+    2 We we PRON 3 nsubj
+    3 agree agree VERB 0 root VerbForm=Fin
+    4 , , PUNCT 3 punct
+    5 ” " PUNCT 3 punct
+    6 said say VERB 3 parataxis VerbForm=Fin
+    7 Putin Putin PROPN 9 nsubj _ S-PER
+    8 , , PUNCT 9 punct
+    9 adding add VERB/VBG 6 advcl VerbForm=Ger
+    10 that that SCONJ 13 mark
+    11 talks talk NOUN 13 nsubj
+    12 would would AUX 13 aux
+    13 go go VERB 9 ccomp VerbForm=Inf
+    14 on on ADP 13 compound:prt
+    15 . . PUNCT 3 punct
+    """)
+    [said] = [c for c in claims if c.cue == "said"]
+    assert said.source.text == "Putin" and said.text == "We agree,"

@@ -1,14 +1,19 @@
 """Who a cue credits: the head word of the source, found from the tree with positional fallbacks.
 
 - the cue's subject ("Putin said"; "said Putin" too, when it follows the verb directly; not a
-  relative pronoun the parser took for it: "who he said were");
+  relative pronoun the parser took for it: "who he said were"); of two subjects the parser gave
+  it, the one before the verb and nearest to it ("…, Sexton said" with the clause's subject hung
+  on "said" too);
 - the subject of a fronted participle ("Zelenskyy, responding to the attack, condemned");
 - the agent of a passive ("was quoted by X");
 - the subject of the governing verb for participles, infinitives and conjuncts ("appeared on Fox
-  News, claiming"; "rose to the defence of Blatter, who is under investigation, saying"), the
-  modified noun for "reports suggesting";
+  News, claiming"; "rose to the defence of Blatter, who is under investigation, saying"), unless
+  a conjunct has a name of its own right before it ("…, BFM TV reported"); the modified noun for
+  "reports suggesting";
 - the object of "according to", the possessor of a reporting noun ("Trump's claim"), the subject
-  of the light verb a reporting noun is the object of ("Trump launched an attack on");
+  of the verb a reporting noun is the object of, or follows "with"/"in" ("Trump launched an attack
+  on", "candidates chimed in with criticism of"), when that subject can speak and the verb does
+  not make it the target ("endured criticism", "dismissed the claim");
 - when the tree offers nothing: the noun phrase right after an inverted cue ("“…,” said one
   diplomat"), or the one right before the cue, skipping parentheticals ("Rutte, who met Trump on
   Thursday, told Fox News").
@@ -32,6 +37,7 @@ _EXPLETIVES = frozenset({"there", "here"})
 # Quantifiers that stand for people when they head a subject ("Many thought", "Some chanted"),
 # whatever the tagger makes of them (DET, ADJ); not "all", "both", "each", mostly floating
 # ("Merkley and Brown all suggested").
+_SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 _QUANTIFIER_SOURCES = frozenset({"some", "many", "most", "few", "several", "other", "others"})
 # Dates the parser makes subjects ("In May, a judge sided", "… in January, officials say"). A name
 # the named-entity recogniser tags as an entity ("May" the person, "March for Our Lives") stays.
@@ -94,7 +100,7 @@ class SourceFinder:
                 if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
                     return child, "possessor"
             verb = sentence.head_of(cue.word)
-            if _carries(cue.word, verb):  # "Trump launched an attack", "candidates chimed in with criticism"
+            if _carries(sentence, cue.word, verb):  # "Trump launched an attack", "candidates chimed in with criticism"
                 subject = _subject_before(sentence, verb, verb.id, usable)
                 if subject is not None and (verb.lemma.lower() in _LIGHT_VERBS or self._can_speak(subject)):
                     return subject, "governor"
@@ -107,9 +113,6 @@ class SourceFinder:
             return _prefer_name(sentence, cue, adjacent or subject), "subject"
         for child in sentence.children(word, "advcl"):  # "Zelenskyy, responding to ..., condemned"
             fronted = _subject(sentence, child, child.lemma.lower())
-            if fronted is not None and fronted.lemma.lower() in RELATIVE_PRONOUNS:
-                # "Trump, who has relied on …, has said": a relative clause taken for a fronted one
-                fronted = next((s for s in sentence.children(child, "nsubj") if s.id < fronted.id), fronted)
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
                 return fronted, "subject"
         passive = bool(sentence.children(word, "aux:pass"))
@@ -119,8 +122,11 @@ class SourceFinder:
                 return child, "agent"
         if passive and cue.lemma not in _PASSIVE_SOURCE_LEMMAS:
             return None, "none"  # "no outcomes have been announced": the subject is what, not who
-        if word.relation == "conj" and (own := self._before(sentence, cue, usable)) is not None:
-            return own, "position"  # "… urging people to stay home, BFM TV reported": a subject the parser missed
+        own = self._before(sentence, cue, usable) if word.relation == "conj" else None
+        if own is not None and (own.head == word.id or own.relation not in ("appos", "obj", "iobj")):
+            # "… urging people to stay home, BFM TV reported": a subject the parser missed; not the
+            # first conjunct's object ("thanked the Polish president, Andrzej Duda, promised")
+            return own, "position"
         governed = self._governor(sentence, word, usable)
         if governed is not None:
             return governed, "governor"
@@ -145,7 +151,7 @@ class SourceFinder:
     def _can_speak(self, word: Word) -> bool:
         """A person, group or body, not a thing ("The scale of the attacks leaves no doubt")."""
         lemma = word.lemma.lower()
-        return (word.upos in ("PROPN", "PRON") or word.ner[2:] in ("PER", "PERSON", "ORG", "NORP")
+        return (word.upos == "PROPN" or lemma in _SPEAKING_PRONOUNS or word.ner[2:] in ("PER", "PERSON", "ORG", "NORP")
                 or lemma in self.actors.person_nouns or lemma in self.actors.documents)
 
     def _governor(self, sentence: Sentence, word: Word, usable) -> Word | None:
@@ -188,7 +194,8 @@ class SourceFinder:
             return None  # "told Fox News": after the verb stands who was told
         for word in sentence.words[max(cue.ids):max(cue.ids) + 6]:
             if usable(word) and word.upos in _NOMINAL:
-                if word.relation == "nsubj" and word.head > word.id:
+                if word.relation == "nsubj" and word.head > word.id and not any(
+                        w.text == "," for w in sentence.words[word.id:word.head - 1]):
                     return None  # "and said he had reached a new low": the content's subject
                 return _name_head(sentence, word)
             if word.upos not in ("DET", "ADJ", "NUM"):
@@ -233,12 +240,15 @@ def _main_verb(sentence: Sentence, participle: Word) -> Word | None:
 
 def _subject(sentence: Sentence, word: Word, lemma: str) -> Word | None:
     """The subject, unless the verb is a true passive ("was told", with its auxiliary). A verb has
-    one subject: of two the parser gave it, the one nearer the verb ("The worst … can be divided
-    into two categories, Sexton said": the clause's subject hung on "said" too)."""
+    one subject; of several the parser gave it: one before the verb (after it only "said Putin"),
+    a noun or name before a relative pronoun ("Trump, who relied on fervor, said" with both hung
+    on "said"), then the nearest ("The worst … can be divided into two categories, Sexton said":
+    the clause's subject hung on "said" too)."""
     passive = bool(sentence.children(word, "aux:pass"))
     subjects = [c for c in sentence.children(word, "nsubj")
                 if not (c.deprel == "nsubj:pass" and passive and lemma not in _PASSIVE_SOURCE_LEMMAS)]
-    return min(subjects, key=lambda c: abs(c.id - word.id), default=None)
+    return min(subjects, key=lambda c: (c.id > word.id, c.lemma.lower() in RELATIVE_PRONOUNS, abs(c.id - word.id)),
+               default=None)
 
 
 _SETTING_WORDS = frozenset({"year", "minute", "hour", "day", "week", "month", "time", "morning", "afternoon", "evening",
@@ -277,18 +287,22 @@ _UNDERGOING_VERBS = frozenset({"face", "endure", "field", "receive", "draw", "at
                                "spark", "prompt", "provoke", "trigger", "fuel", "stoke", "invite", "deserve", "get",
                                "meet", "ignore", "dismiss", "reject", "deny", "rebut", "counter", "answer", "address",
                                "dodge", "deflect", "shrug", "brush", "examine", "investigate", "cite", "hear", "see",
-                               "read", "welcome", "echo", "note", "quote"})
+                               "read", "welcome", "echo", "note", "quote", "respond", "react", "defend",
+                               "come", "condemn", "denounce", "cause", "create"})
 
 
-def _carries(noun: Word, verb: Word | None) -> bool:
+def _carries(sentence: Sentence, noun: Word, verb: Word | None) -> bool:
     """Whether the verb governing a reporting noun makes its subject the noun's source: a light verb
-    with the noun as object ("launched an attack"), or any verb with the noun as object or oblique
-    ("stepped up his criticism", "came out in support of") but those whose subject undergoes it."""
+    with the noun as object ("launched an attack"), or any other verb with the noun as object or
+    after "with"/"in" ("stepped up his criticism", "came out in support of"), but those whose
+    subject undergoes it ("endured criticism"; "resigned amid criticism", "responded to criticism")."""
     if verb is None or noun.relation not in ("obj", "obl"):
         return False
     lemma = verb.lemma.lower()
     if noun.relation == "obj" and lemma in _LIGHT_VERBS:
         return True
+    if noun.relation == "obl" and not any(c.lemma.lower() in ("with", "in") for c in sentence.children(noun, "case")):
+        return False
     return verb.upos == "VERB" and lemma not in _UNDERGOING_VERBS
 
 

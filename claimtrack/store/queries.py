@@ -221,7 +221,8 @@ def _record(claim: ClaimRow, document: DocumentRow, speaker: SpeakerRow | None, 
 
 def list_speakers(session: Session, name: str | None = None, include_anonymous: bool = False) -> list[SpeakerRecord]:
     """Speakers with their number of claims (what they are reported to have said, not what they
-    did not say) and of documents, aliases and roles, most quoted first."""
+    did not say: a speaker known only from "did not comment" is listed with 0) and of documents,
+    aliases and roles, most quoted first."""
     counts = (
         select(ClaimRow.speaker_id, func.sum(case((ClaimRow.negated, 0), else_=1)).label("claims"),
                func.count(func.distinct(ClaimRow.document_id)).label("documents"))
