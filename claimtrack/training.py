@@ -111,16 +111,16 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
     vectorizer = DictVectorizer()
     vectorizer.fit(c.features for t in texts for c in t.candidates)
     folds = [list(range(i, len(texts), FOLDS)) for i in range(FOLDS)]
-    best = (-1.0, C_VALUES[0], CrossValidated(0.5, -1.0, -1.0))
-    for c in C_VALUES:
+    c, cross_validated = C_VALUES[0], CrossValidated(0.5, -1.0, -1.0)
+    for candidate_c in C_VALUES:
         for held_out in folds:
-            model = _logistic(LogisticRegression, vectorizer, [t for i, t in enumerate(texts) if i not in set(held_out)], c, np)
+            model = _logistic(LogisticRegression, vectorizer, [t for i, t in enumerate(texts) if i not in set(held_out)],
+                              candidate_c, np)
             for i in held_out:
                 _predict(model, vectorizer, texts[i])
-        cross_validated = _best_threshold(texts)
-        if cross_validated.objective > best[0]:
-            best = (cross_validated.objective, c, cross_validated)
-    _, c, cross_validated = best
+        found = _best_threshold(texts)
+        if found.objective > cross_validated.objective:
+            c, cross_validated = candidate_c, found
     threshold = cross_validated.threshold
     model = _logistic(LogisticRegression, vectorizer, texts, c, np)
     weights = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}

@@ -9,7 +9,7 @@ from claimtrack.evaluation.brat import GoldAttribution, GoldDocument
 from claimtrack.extract.attribution import Extractor
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 from claimtrack.speakers import SpeakerRegistry
-from claimtrack.training import label
+from claimtrack.training import TrainingText, _best_threshold, label
 
 from .handparse import document
 from .test_rules import QUOTE_THEN_SAID
@@ -32,6 +32,18 @@ def test_a_candidate_is_right_when_content_and_cue_overlap_the_gold():
     assert label(found, right)[quoted] == 1
     assert label(found, wrong_cue)[quoted] == 0
     assert label(found, elsewhere)[quoted] == 0
+
+
+def test_the_threshold_is_chosen_by_content_and_cue_together():
+    """A kept claim whose content is right and whose cue is not counts for content F1 only: the
+    threshold search scores both, as ``eval`` does, and maximises their mean."""
+    found = candidates()
+    for candidate in found:
+        candidate.probability = 0.9 if candidate.content.strategy == "quote-before" else 0.0
+    wrong_cue = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(1, 10)], [Span(12, 17)])])
+    chosen = _best_threshold([TrainingText(found, [wrong_cue])])
+    assert (chosen.content_f1, chosen.cue_f1, chosen.objective) == (1.0, 0.0, 0.5)
+    assert chosen.threshold <= 0.9
 
 
 def test_weights_file_round_trip(tmp_path):

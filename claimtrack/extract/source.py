@@ -34,10 +34,10 @@ _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _NON_FINITE = frozenset({"Ger", "Part", "Inf"})
 _PASSIVE_SOURCE_LEMMAS = frozenset({"quote"})
 _EXPLETIVES = frozenset({"there", "here"})
+_SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})  # not "it", "this", "which"
 # Quantifiers that stand for people when they head a subject ("Many thought", "Some chanted"),
 # whatever the tagger makes of them (DET, ADJ); not "all", "both", "each", mostly floating
 # ("Merkley and Brown all suggested").
-_SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})
 _QUANTIFIER_SOURCES = frozenset({"some", "many", "most", "few", "several", "other", "others"})
 # Dates the parser makes subjects ("In May, a judge sided", "… in January, officials say"). A name
 # the named-entity recogniser tags as an entity ("May" the person, "March for Our Lives") stays.
