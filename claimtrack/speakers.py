@@ -247,13 +247,14 @@ class DocumentSpeakers:
         return local
 
     def _full_name(self, name: str) -> str:
-        """A surname alone is the full name that ends with it elsewhere in the document."""
+        """A surname alone is the full name that ends with it elsewhere in the document: the most
+        frequent, of equally frequent ones the first named ("Jeh Johnson … Gary Johnson … Johnson")."""
         if len(name.split()) != 1:
             return name
         matches = [n for n in self.full_names if name_parts(n)[1] == normalise(name)]
         if not matches:
             return name
-        return max(set(matches), key=matches.count)
+        return max(dict.fromkeys(matches), key=matches.count)
 
     @staticmethod
     def _same_person(local: _Local, name: str, kind: EntityType) -> bool:
