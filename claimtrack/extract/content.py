@@ -426,7 +426,10 @@ def _rest_before(sentence: Sentence, cue: Cue, source: set[int], light: set[int]
     if not region:
         return []
     after = [w for w in sentence.words if w.id > region[-1] and w.upos != "PUNCT"]
-    return [] if after else [w for w in sentence.words if w.id < region[0]]
+    before = [w for w in sentence.words if w.id < region[0]]
+    if after or (before and before[-1].lemma.lower() in _ADVERBIAL_MARKS):
+        return []  # "launched its outreach this week after Ukraine agreed": the main clause is not what Ukraine said
+    return before
 
 
 def _subtrees(sentence: Sentence, parts: list[Word]) -> list[Word]:
