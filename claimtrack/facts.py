@@ -181,9 +181,11 @@ class FactReader:
         self._mentions: dict[tuple[int, int], tuple[Mention, Speaker | None]] = {}
 
     def read(self, spans: Sequence[Span], speaker: Speaker | None = None, quoted: bool = False,
-             cue_lemma: str | None = None) -> Facts:
+             cue_lemma: str | None = None, negated: bool = False) -> Facts:
         """Facts of the words inside ``spans``. ``quoted``: the words are the speaker's own, so a
-        "he" in them is someone else; ``cue_lemma``: a denial ("denied") negates what it reports."""
+        "he" in them is someone else; ``cue_lemma``: a denial ("denied") negates what it reports;
+        ``negated``: the speaker did *not* say them ("did not mention …"), so they assert nothing
+        that could conflict: only whom they name and their anchors are read."""
         facts = Facts()
         denied = cue_lemma is not None and cue_lemma.lower() in self.lexicon.denial_cues
         for sentence in self.parsed.sentences:
@@ -192,26 +194,8 @@ class FactReader:
             words = [w for w in sentence.words if any(s.start <= w.start and w.end <= s.end for s in spans)]
             if not words:
                 continue
-            for concept, match in self._matches(words, self.lexicon.concept_phrases):
-                polarity = self.polarity(sentence, match, words)
-                if denied and polarity == ASSERTED:
-                    polarity = NEGATED
-                facts.concepts.append(ConceptTerm(concept, self._text(match), polarity, _span(match)))
-            for sign, match in self._matches(words, self.lexicon.stance_phrases):
-                if len(match) == 1 and match[0].upos not in ("VERB", "NOUN", "ADJ"):
-                    continue  # "pulling back" is no backing
-                polarity = self.polarity(sentence, match, words)
-                if polarity == DOUBTED or self._conditional(sentence, match[0]):
-                    continue
-                value = -sign if (polarity == NEGATED) != denied else sign
-                holder, holder_text = self._holder(sentence, match[0], speaker, quoted)
-                if holder_text:
-                    target = self._target(sentence, match, words)
-                    phrase = [w for w in words if w in match or (w.head == match[-1].id and w.relation in ("amod", "compound"))]
-                    facts.stances.append(StanceTerm(value, self._text(phrase), holder, holder_text, _span(match),
-                                                    self._text(target) if target else "",
-                                                    " ".join(w.lemma.lower() for w in target)))
-            facts.quantities.extend(self._quantities(sentence, words))
+            if not negated:
+                self._read_assertions(facts, sentence, words, speaker, quoted, denied)
             facts.named.extend(self._named(sentence, words))
             facts.anchors.extend(
                 w.lemma.lower() for w in words
@@ -220,6 +204,30 @@ class FactReader:
             )
         facts.anchors = sorted(set(facts.anchors))
         return facts
+
+    def _read_assertions(self, facts: Facts, sentence: Sentence, words: list[Word], speaker: Speaker | None,
+                         quoted: bool, denied: bool) -> None:
+        """The concepts, stances and quantities of ``words`` into ``facts``."""
+        for concept, match in self._matches(words, self.lexicon.concept_phrases):
+            polarity = self.polarity(sentence, match, words)
+            if denied and polarity == ASSERTED:
+                polarity = NEGATED
+            facts.concepts.append(ConceptTerm(concept, self._text(match), polarity, _span(match)))
+        for sign, match in self._matches(words, self.lexicon.stance_phrases):
+            if len(match) == 1 and match[0].upos not in ("VERB", "NOUN", "ADJ"):
+                continue  # "pulling back" is no backing
+            polarity = self.polarity(sentence, match, words)
+            if polarity == DOUBTED or self._conditional(sentence, match[0]):
+                continue
+            value = -sign if (polarity == NEGATED) != denied else sign
+            holder, holder_text = self._holder(sentence, match[0], speaker, quoted)
+            if holder_text:
+                target = self._target(sentence, match, words)
+                phrase = [w for w in words if w in match or (w.head == match[-1].id and w.relation in ("amod", "compound"))]
+                facts.stances.append(StanceTerm(value, self._text(phrase), holder, holder_text, _span(match),
+                                                self._text(target) if target else "",
+                                                " ".join(w.lemma.lower() for w in target)))
+        facts.quantities.extend(self._quantities(sentence, words))
 
     # --- propositions -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from .domain import Claim, ClaimKind, Document, ParsedDocument, Sentence
 from .extract.attribution import Extractor
-from .facts import FactReader, Facts
+from .facts import FactReader
 from .narration import narration_claims
 from .nlp import Parser
 from .speakers import SpeakerRegistry
@@ -66,9 +66,8 @@ class Analyser:
         ]
         hits = score_topics(texts, passages, list(self.topics.topics.values()))
         reader = FactReader(parsed, registry, actors=self.extractor.actors)
-        facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma) for c in statements]
-        # what a speaker did not say asserts nothing that could conflict; whom it names still counts
-        facts = [Facts(named=f.named, anchors=f.anchors) if c.negated else f for c, f in zip(statements, facts)]
+        facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma, c.negated)
+                 for c in statements]
         roles_seen = reader.roles_seen()
         for speaker, roles in roles_seen.items():
             registry.extend(speaker, speaker.name, speaker.type, roles=roles)

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from .domain import ParsedDocument
 from .evaluation import gold_by_name, parsed_texts
 from .evaluation.brat import GoldDocument
-from .evaluation.scoring import LENIENT, shorter_overlap
-from .extract.attribution import Candidate, Extractor
+from .evaluation.scoring import LENIENT, Counts, lenient_counts, shorter_overlap
+from .extract.attribution import Candidate, Extractor, best_hypotheses, keep_above
 from .extract.scorer import LearnedScorer
 from .pipeline import Analyser
 
@@ -166,9 +166,6 @@ class CrossValidated:
 
 def _best_threshold(texts: list[TrainingText]) -> CrossValidated:
     """The threshold with the best mean of content and cue F1 over all texts, as ``eval`` counts them."""
-    from .evaluation.scoring import Counts, match, tally
-    from .extract.attribution import best_hypotheses, keep_above
-
     ranked = [best_hypotheses(text.candidates) for text in texts]
     golds = [[gold.attributions for gold in text.golds] for text in texts]
     best = CrossValidated(0.5, -1.0, -1.0)
@@ -178,14 +175,11 @@ def _best_threshold(texts: list[TrainingText]) -> CrossValidated:
         for hypotheses, text_golds in zip(ranked, golds):
             kept = keep_above(hypotheses, threshold)
             contents = [c.content.spans for c in kept]
-            cues = [[c.cue.span] for c in kept if c.cue is not None]
+            cues = [[c.cue.span] if c.cue is not None else [] for c in kept]
             weight = 1 / len(text_golds)
             for gold in text_golds:
-                gold_contents = [a.content for a in gold]
-                gold_cues = [a.cue for a in gold if a.cue]
-                content.add(tally(len(match(gold_contents, contents, shorter_overlap, LENIENT)), len(gold_contents),
-                                  len(contents)), weight)
-                cue.add(tally(len(match(gold_cues, cues, shorter_overlap, LENIENT)), len(gold_cues), len(cues)), weight)
+                content.add(lenient_counts([a.content for a in gold], contents), weight)
+                cue.add(lenient_counts([a.cue for a in gold], cues), weight)
         found = CrossValidated(threshold, content.f1, cue.f1)
         if found.objective > best.objective:
             best = found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.domain import ClaimKind, EntityType, Span
-from claimtrack.extract.attribution import Extractor
+from claimtrack.extract.attribution import CONFIDENT_INNER, Extractor, keep_above
 from claimtrack.speakers import SpeakerRegistry
 
 from .handparse import document
@@ -476,8 +476,6 @@ def test_a_contrastive_not_after_the_cue_does_not_negate_it():
 def test_a_confident_inner_attribution_cuts_the_outer_content_without_a_clause_boundary():
     """ "mocked the story, an event that Carson says changed him": no clause boundary before the
     inner attribution. A confident one cuts the outer content; a doubtful one loses to it."""
-    from claimtrack.extract.attribution import CONFIDENT_INNER, keep_above
-
     text = "Trump mocked the story, an event that Carson says changed him."
     rows = """
     1 Trump Trump PROPN 2 nsubj _ S-PER
@@ -553,8 +551,6 @@ def test_a_gerund_modifying_a_noun_takes_that_noun_as_source():
 def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
     """ "said the plan, which Trump claims is popular, failed": cutting before "which" would lose
     "failed", so the more probable of the two stays whole."""
-    from claimtrack.extract.attribution import CONFIDENT_INNER, keep_above
-
     text = "Clinton said the plan, which Trump claims is popular, failed."
     rows = """
     1 Clinton Clinton PROPN 2 nsubj _ S-PER

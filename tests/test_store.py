@@ -8,8 +8,11 @@ import shutil
 import pytest
 from sqlalchemy import func, select
 
+from claimtrack.api import Tracker
 from claimtrack.store import writer
-from claimtrack.store.schema import ClaimRow, DocumentRow, SentenceRow, SpeakerRow
+from claimtrack.store.queries import find_claims
+from claimtrack.store.schema import SCHEMA_VERSION, ClaimRow, DocumentRow, Meta, SentenceRow, SpeakerRow
+from claimtrack.topics import Topic, TopicTable
 
 from .conftest import SEEDS, make_tracker
 
@@ -204,8 +207,6 @@ def _older_copy(tracker, path, version: int, *statements: str):
 
 def test_a_version_2_database_is_migrated(tmp_path, seed_tracker):
     """A database written before claims could be negated gains the column, every claim asserted."""
-    from claimtrack.api import Tracker
-    from claimtrack.store.schema import SCHEMA_VERSION, Meta
 
     old = _older_copy(seed_tracker, tmp_path / "v2.sqlite", 2, "DELETE FROM claims WHERE negated",
                       "ALTER TABLE claims DROP COLUMN negated")
@@ -220,8 +221,6 @@ def test_a_version_2_database_is_migrated(tmp_path, seed_tracker):
 def test_a_version_1_database_is_migrated(tmp_path, seed_tracker):
     """A database written before claims had facts opens, gains the column and the conflicts table,
     keeps its claims, and detects no conflicts among claims without facts."""
-    from claimtrack.api import Tracker
-    from claimtrack.store.schema import SCHEMA_VERSION, Meta
 
     old = _older_copy(seed_tracker, tmp_path / "v1.sqlite", 1, "DROP TABLE conflicts", "ALTER TABLE claims DROP COLUMN facts",
                       "ALTER TABLE claims DROP COLUMN negated", "DELETE FROM meta WHERE key != 'schema_version'")
@@ -237,8 +236,6 @@ def test_a_version_1_database_is_migrated(tmp_path, seed_tracker):
 def test_retagging_gives_the_tags_ingest_gave(tmp_path, seed_tracker):
     """Topics recomputed from the stored text and lemmas equal those of ingest, passages included
     ("He did not mention the ceasefire plan" is no part of Putin's passage either way)."""
-    from claimtrack.api import Tracker
-    from claimtrack.store.schema import SCHEMA_VERSION
 
     tracker = Tracker(_older_copy(seed_tracker, tmp_path / "copy.sqlite", SCHEMA_VERSION))
     before = {r.id: r.topics for r in tracker.claims()}
@@ -249,8 +246,6 @@ def test_retagging_gives_the_tags_ingest_gave(tmp_path, seed_tracker):
 def test_a_free_text_topic_finds_what_the_tags_find(seed_tracker):
     """The same terms under a name that has no stored tags go through the free-text passage test;
     it must read passages as ingest did (a negated claim is no part of its speaker's)."""
-    from claimtrack.store.queries import find_claims
-    from claimtrack.topics import Topic, TopicTable
 
     table = TopicTable.load()
     ceasefire = table.named("ceasefire")

@@ -151,8 +151,7 @@ def score_items(gold: Sequence[Item], predicted: Sequence[Item]) -> DocumentResu
     scores.content.add(tally(len(pairs), len(gold), len(predicted)))
     strict = match([g.content for g in gold], [p.content for p in predicted], jaccard, STRICT)
     scores.content_strict.add(tally(len(strict), len(gold), len(predicted)))
-    cues = match([g.cue for g in gold], [p.cue for p in predicted], shorter_overlap, LENIENT)
-    scores.cue.add(tally(len(cues), sum(bool(g.cue) for g in gold), sum(bool(p.cue) for p in predicted)))
+    scores.cue.add(lenient_counts([g.cue for g in gold], [p.cue for p in predicted]))
     for g, p in pairs:
         if gold[g].source:
             scores.source.total += 1
@@ -173,3 +172,11 @@ def score_items(gold: Sequence[Item], predicted: Sequence[Item]) -> DocumentResu
 def tally(pairs: int, gold: int, predicted: int) -> Counts:
     """The counts of a one-to-one matching: ``pairs`` matched of ``gold`` and ``predicted`` items."""
     return Counts(tp=pairs, fp=predicted - pairs, fn=gold - pairs)
+
+
+def lenient_counts(gold: Sequence[Sequence[Span]], predicted: Sequence[Sequence[Span]]) -> Counts:
+    """The counts of matching the non-empty ``gold`` and ``predicted`` spans one to one, each pair
+    overlapping by half of the shorter (items without a cue are no cue to find or to miss)."""
+    gold = [g for g in gold if g]
+    predicted = [p for p in predicted if p]
+    return tally(len(match(gold, predicted, shorter_overlap, LENIENT)), len(gold), len(predicted))
