@@ -24,7 +24,7 @@ from .speakers import AliasRules, SpeakerRegistry
 from .store.conflict_store import ConflictRecord, conflicts_current, find_conflicts, refresh_conflicts
 from .store.database import Database
 from .store.queries import ClaimRecord, SpeakerRecord, find_claims, list_speakers
-from .store.writer import retag_topics
+from .store.topic_tags import retag_topics
 from .topics import TopicTable
 
 ALIASES_ENV = "CLAIMTRACK_ALIASES"

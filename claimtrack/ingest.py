@@ -16,7 +16,8 @@ from .readers import Skipped
 from .speakers import AliasRules, SpeakerRegistry
 from .store.database import Database
 from .store.schema import DocumentRow, SpeakerRow
-from .store.writer import existing_documents, load_registry, save_document, sync_topic_definitions
+from .store.topic_tags import sync_topic_definitions
+from .store.writer import existing_documents, load_registry, save_document
 
 QUOTED = frozenset({ClaimKind.DIRECT, ClaimKind.PARTIAL, ClaimKind.MIXED})
 

@@ -57,6 +57,8 @@ class CueLexicon:
     nouns: frozenset[str]
     source_object_phrases: tuple[tuple[str, ...], ...]
     cue_setting_nouns: frozenset[str]
+    light_verbs: frozenset[str]  # their object noun's source is their subject ("launched an attack")
+    undergoing_verbs: frozenset[str]  # their subject is not their object noun's source ("faced criticism")
 
     def verb_lemma(self, text: str, lemma: str) -> str | None:
         """The cue lemma a word stands for, from its lemma or (when the tagger erred) its form."""
@@ -119,6 +121,8 @@ def cue_lexicon() -> CueLexicon:
         nouns=frozenset(data["nouns"]["lemmas"]),
         source_object_phrases=tuple(tuple(p.split()) for p in data["phrases"]["source_object"]),
         cue_setting_nouns=frozenset(data["cue_settings"]["nouns"]),
+        light_verbs=frozenset(data["governing_verbs"]["light"]),
+        undergoing_verbs=frozenset(data["governing_verbs"]["undergoing"]),
     )
 
 

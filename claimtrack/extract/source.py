@@ -26,7 +26,7 @@ from __future__ import annotations
 from ..domain import Sentence, Word
 from ..lexicon import ActorLexicon, CueLexicon
 from .cues import Cue
-from .mentions import RELATIVE_PRONOUNS
+from .mentions import RELATIVE_PRONOUNS, can_speak
 from .quotes import QuoteIndex
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -34,7 +34,6 @@ _CLIMB = frozenset({"advcl", "xcomp", "conj"})
 _NON_FINITE = frozenset({"Ger", "Part", "Inf"})
 _PASSIVE_SOURCE_LEMMAS = frozenset({"quote"})
 _EXPLETIVES = frozenset({"there", "here"})
-_SPEAKING_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "who"})  # not "it", "this", "which"
 # Quantifiers that stand for people when they head a subject ("Many thought", "Some chanted"),
 # whatever the tagger makes of them (DET, ADJ); not "all", "both", "each", mostly floating
 # ("Merkley and Brown all suggested").
@@ -100,9 +99,9 @@ class SourceFinder:
                 if child.upos == "PROPN" and child.id < cue.word.id and usable(child):
                     return child, "possessor"
             verb = sentence.head_of(cue.word)
-            if _carries(sentence, cue.word, verb):  # "Trump launched an attack", "candidates chimed in with criticism"
+            if _carries(sentence, cue.word, verb, self.cues):  # "Trump launched an attack", "candidates chimed in with criticism"
                 subject = _subject_before(sentence, verb, verb.id, usable)
-                if subject is not None and (verb.lemma.lower() in _LIGHT_VERBS or self._can_speak(subject)):
+                if subject is not None and (verb.lemma.lower() in self.cues.light_verbs or can_speak(subject, self.actors)):
                     return subject, "governor"
             return None, "none"
 
@@ -147,12 +146,6 @@ class SourceFinder:
             if found is not None:
                 return found, "governor"
         return None, "none"
-
-    def _can_speak(self, word: Word) -> bool:
-        """A person, group or body, not a thing ("The scale of the attacks leaves no doubt")."""
-        lemma = word.lemma.lower()
-        return (word.upos == "PROPN" or lemma in _SPEAKING_PRONOUNS or word.ner[2:] in ("PER", "PERSON", "ORG", "NORP")
-                or lemma in self.actors.person_nouns or lemma in self.actors.documents)
 
     def _governor(self, sentence: Sentence, word: Word, usable) -> Word | None:
         """The subject of what governs a non-finite or coordinated cue."""
@@ -274,36 +267,20 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
     return candidate
 
 
-# Verbs whose object noun carries the saying ("launched an attack", "voiced support", "made
-# comments"): their subject is the noun's source. Not "examined the claim that …".
-_LIGHT_VERBS = frozenset({"make", "launch", "issue", "voice", "express", "level", "offer", "deliver", "give",
-                          "pay", "have", "raise", "lodge", "file", "unleash", "mount", "release", "renew",
-                          "repeat", "reiterate", "register", "signal", "share", "post", "send", "extend"})
-
-
-# Verbs whose subject undergoes, causes or answers what the noun object says ("faced criticism",
-# "drew calls for", "sparked fears", "dismissed the claim"): their subject is not its source.
-_UNDERGOING_VERBS = frozenset({"face", "endure", "field", "receive", "draw", "attract", "earn", "garner", "weather",
-                               "spark", "prompt", "provoke", "trigger", "fuel", "stoke", "invite", "deserve", "get",
-                               "meet", "ignore", "dismiss", "reject", "deny", "rebut", "counter", "answer", "address",
-                               "dodge", "deflect", "shrug", "brush", "examine", "investigate", "cite", "hear", "see",
-                               "read", "welcome", "echo", "note", "quote", "respond", "react", "defend",
-                               "come", "condemn", "denounce", "cause", "create"})
-
-
-def _carries(sentence: Sentence, noun: Word, verb: Word | None) -> bool:
+def _carries(sentence: Sentence, noun: Word, verb: Word | None, lexicon: CueLexicon) -> bool:
     """Whether the verb governing a reporting noun makes its subject the noun's source: a light verb
     with the noun as object ("launched an attack"), or any other verb with the noun as object or
     after "with"/"in" ("stepped up his criticism", "came out in support of"), but those whose
-    subject undergoes it ("endured criticism"; "resigned amid criticism", "responded to criticism")."""
+    subject undergoes it ("endured criticism"; "resigned amid criticism", "responded to criticism").
+    Both verb lists are in ``cues.toml`` ([governing_verbs])."""
     if verb is None or noun.relation not in ("obj", "obl"):
         return False
     lemma = verb.lemma.lower()
-    if noun.relation == "obj" and lemma in _LIGHT_VERBS:
+    if noun.relation == "obj" and lemma in lexicon.light_verbs:
         return True
     if noun.relation == "obl" and not any(c.lemma.lower() in ("with", "in") for c in sentence.children(noun, "case")):
         return False
-    return verb.upos == "VERB" and lemma not in _UNDERGOING_VERBS
+    return verb.upos == "VERB" and lemma not in lexicon.undergoing_verbs
 
 
 def _object_relative(sentence: Sentence, cue: Cue, subject: Word, usable) -> Word | None:

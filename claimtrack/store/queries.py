@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 from ..speakers import normalise
 from ..topics import ABOUT_THRESHOLD, Topic, TopicTable
 from .schema import AliasRow, ClaimRow, ClaimTopicRow, ConflictRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow, TopicDefinitionRow
-from .writer import stored_topic_hits
+from .topic_tags import stored_topic_hits
 
 SPEAKER_SIMILARITY = 88
 
