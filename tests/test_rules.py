@@ -856,3 +856,41 @@ def test_the_main_clause_before_a_subordinate_cue_is_not_its_content():
     found = Extractor().candidates(parsed).items
     assert any(c.cue.lemma == "launch" for c in found)
     assert not any(c.cue.lemma == "agree" and c.content.spans[0].of(text).startswith("The administration") for c in found)
+
+
+def test_a_coordinated_cue_shares_the_source_of_the_outer_cue_not_of_one_inside_its_content():
+    # the parser hung "suggested" on "proposal"; "responding" (source "the question") lies inside
+    # what Peskov said, so "and suggested" is Peskov's, not the question's
+    text = "Peskov said it was wrong to get ahead of the question of responding to the proposal and suggested that a call could take place."
+    rows = """
+    1 Peskov Peskov PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 it it PRON 5 expl
+    4 was be AUX 5 cop
+    5 wrong wrong ADJ 2 ccomp
+    6 to to PART 7 mark
+    7 get get VERB 5 xcomp VerbForm=Inf
+    8 ahead ahead ADV 7 advmod
+    9 of of ADP 11 case
+    10 the the DET 11 det
+    11 question question NOUN 7 obl
+    12 of of SCONJ 13 mark
+    13 responding respond VERB/VBG 11 acl VerbForm=Part
+    14 to to ADP 16 case
+    15 the the DET 16 det
+    16 proposal proposal NOUN 13 obl
+    17 and and CCONJ 18 cc
+    18 suggested suggest VERB 16 conj VerbForm=Fin
+    19 that that SCONJ 23 mark
+    20 a a DET 21 det
+    21 call call NOUN 23 nsubj
+    22 could could AUX 23 aux
+    23 take take VERB 18 ccomp VerbForm=Inf
+    24 place place NOUN 23 obj
+    25 . . PUNCT 2 punct
+    """
+    found = Extractor().candidates(document(text, rows)).items
+    responding = [c for c in found if c.cue.word.text == "responding" and c.primary]
+    assert responding and responding[0].mention.text == "the question"  # the inner source the rule must pass over
+    suggested = [c for c in found if c.cue.word.text == "suggested"]
+    assert suggested and all(c.mention.text == "Peskov" and c.how == "inherited" for c in suggested)

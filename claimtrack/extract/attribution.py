@@ -108,7 +108,7 @@ class Extractor:
             here: list[Candidate] = []
             announced = _announced(parsed, sentence)
             for cue in find_cues(sentence, self.cues, quotes, self.scorer.cue_lemmas):
-                sources = [d for d in here if d.mention is not None and d.primary]
+                sources = [d for d in here if d.mention is not None and d.primary and not _inside_content(d, here)]
                 governing = next((d for d in sources if d.cue is not None and d.cue.word.id == cue.word.head), None)
                 previous = governing or (sources[-1] if sources else None)  # "said X and suggested Y"
                 here.extend(self._candidates(sentence, cue, quotes, text, previous, announced))
@@ -234,6 +234,12 @@ def _kind(content: Content, text: str) -> ClaimKind:
         return ClaimKind.MIXED
     first = next((c for c in parts[0].of(text) if c.isalnum()), "")
     return ClaimKind.DIRECT if first.isupper() or first.isdigit() else ClaimKind.PARTIAL
+
+
+def _inside_content(candidate: Candidate, others: list[Candidate]) -> bool:
+    """Whether ``candidate``'s cue lies inside another primary candidate's content."""
+    return any(o.primary and o.cue is not candidate.cue and any(s.contains(candidate.cue.span) for s in o.content.spans)
+               for o in others if o.cue is not None)
 
 
 def _continues(sentence: Sentence, previous: Candidate, cue: Cue) -> bool:
