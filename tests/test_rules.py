@@ -894,3 +894,24 @@ def test_a_coordinated_cue_shares_the_source_of_the_outer_cue_not_of_one_inside_
     assert responding and responding[0].mention.text == "the question"  # the inner source the rule must pass over
     suggested = [c for c in found if c.cue.word.text == "suggested"]
     assert suggested and all(c.mention.text == "Peskov" and c.how == "inherited" for c in suggested)
+
+
+def test_the_agent_of_a_past_participle_is_its_source_without_a_passive_auxiliary():
+    text = "The attack, confirmed by Ukrainian authorities, marked a new escalation."
+    rows = """
+    1 The the DET 2 det
+    2 attack attack NOUN 9 nsubj
+    3 , , PUNCT 2 punct
+    4 confirmed confirm VERB/VBN 9 advcl Tense=Past|VerbForm=Part|Voice=Pass
+    5 by by ADP 7 case
+    6 Ukrainian Ukrainian ADJ 7 amod
+    7 authorities authority NOUN 4 obl
+    8 , , PUNCT 2 punct
+    9 marked mark VERB 0 root VerbForm=Fin
+    10 a a DET 12 det
+    11 new new ADJ 12 amod
+    12 escalation escalation NOUN 9 obj
+    13 . . PUNCT 9 punct
+    """
+    confirmed = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "confirm"]
+    assert confirmed and all(c.how == "agent" and c.mention.text == "Ukrainian authorities" for c in confirmed)

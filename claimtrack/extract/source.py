@@ -115,9 +115,10 @@ class SourceFinder:
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
                 return fronted, "subject"
         passive = bool(sentence.children(word, "aux:pass"))
+        participle = word.xpos == "VBN" or (word.feat("VerbForm") == "Part" and word.feat("Voice") == "Pass")
         for child in sentence.children(word, "obl:agent", "obl"):
             by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
-            if by and passive and usable(child):
+            if by and (passive or participle) and usable(child):  # "The attack, confirmed by Ukrainian authorities,"
                 return child, "agent"
         if passive and cue.lemma not in _PASSIVE_SOURCE_LEMMAS:
             return None, "none"  # "no outcomes have been announced": the subject is what, not who
