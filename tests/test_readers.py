@@ -99,9 +99,41 @@ def test_bad_inputs_are_skipped_with_reasons(tmp_path):
     assert read(tmp_path / "emptydir")[0].reason.startswith("no ")
 
 
-def test_bad_manifest_is_reported(tmp_path):
+def test_bad_manifest_is_reported_and_its_files_wait_for_the_fix(tmp_path):
     (tmp_path / "a.txt").write_text("Putin said so.", encoding="utf-8")
     (tmp_path / "metadata.csv").write_text("name,outlet\na.txt,TASS\n", encoding="utf-8")
     items = read(tmp_path)
     assert any(isinstance(i, Skipped) and "'file' column" in i.reason for i in items)
-    assert any(isinstance(i, Document) for i in items)
+    # stored without its metadata, the article would be "unchanged" after the fix and never get it
+    assert not any(isinstance(i, Document) for i in items)
+    assert any(isinstance(i, Skipped) and i.origin.endswith("a.txt") and "metadata.csv" in i.reason for i in items)
+    (tmp_path / "metadata.csv").write_text("\ufefffile,outlet\na.txt,TASS\n", encoding="utf-8")  # as spreadsheets save it
+    [doc] = read(tmp_path)
+    assert doc.outlet == "TASS"
+
+
+def test_jsonl_origins_survive_inserted_lines_and_line_separators(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    a = json.dumps({"text": "Putin said talks\u2028will start."}, ensure_ascii=False)  # U+2028 is valid inside JSON
+    b = json.dumps({"text": "Peskov said so."})
+    path.write_text(a + "\n" + b + "\n", encoding="utf-8")
+    first = {d.text: d.origin for d in read(path)}
+    assert len(first) == 2 and all(isinstance(d, Document) for d in read(path))
+    path.write_text(json.dumps({"text": "Rubio said so."}) + "\n" + a + "\n" + b + "\n", encoding="utf-8")
+    second = {d.text: d.origin for d in read(path)}
+    assert {t: second[t] for t in first} == first and len(set(second.values())) == 3
+
+
+def test_same_file_named_two_ways_has_one_origin(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Putin said so.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    [relative] = read("a.txt")
+    [absolute] = read(tmp_path / "sub" / ".." / "a.txt")
+    assert relative.origin == absolute.origin == str((tmp_path / "a.txt").resolve())
+
+
+def test_nul_bytes_anywhere_make_a_binary_file(tmp_path):
+    (tmp_path / "late.txt").write_bytes(b"Putin said so. " * 1000 + b"\x00tail")
+    [skipped] = read(tmp_path / "late.txt")
+    assert isinstance(skipped, Skipped) and "binary" in skipped.reason

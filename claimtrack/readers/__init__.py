@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -47,15 +48,16 @@ class UnreadableInput(ValueError):
 
 def read_paths(paths: Iterable[str | os.PathLike[str]], metadata: Metadata = Metadata(),
                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Skipped]:
-    """Documents from files and directories (searched recursively for known suffixes), in order."""
+    """Documents from files and directories (searched recursively for known suffixes), in order.
+    A file's origin is its absolute path, so that the same file named from elsewhere is the same."""
     manifests: dict[Path, dict[str, dict[str, str]] | Skipped] = {}
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(p.resolve() for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not files:
                 yield Skipped(str(path), f"no {', '.join(sorted(SUFFIXES))} files in this directory")
         elif path.is_file():
-            files = [path]
+            files = [path.resolve()]
         else:
             yield Skipped(str(path), "no such file or directory")
             continue
@@ -65,7 +67,10 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], metadata: Metadata = Met
                 if isinstance(manifests[file.parent], Skipped):
                     yield manifests[file.parent]
             manifest = manifests[file.parent]
-            entry = manifest.get(file.name, {}) if isinstance(manifest, dict) else {}
+            if isinstance(manifest, Skipped):  # not stored without the metadata: a rerun after the fix applies it
+                yield Skipped(str(file), f"not read: {MANIFEST} in its directory is unusable")
+                continue
+            entry = manifest.get(file.name, {})
             try:
                 yield from read_file(file, _with_entry(metadata, entry), max_bytes, entry.get("title") or None)
             except ValueError as exc:
@@ -81,7 +86,7 @@ def _manifest(directory: Path) -> dict[str, dict[str, str]] | Skipped:
     if not path.is_file():
         return {}
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # a spreadsheet's BOM is no column name
             rows = list(csv.DictReader(handle))
     except (UnicodeDecodeError, csv.Error) as exc:
         return Skipped(str(path), f"unreadable metadata file: {exc}")
@@ -125,7 +130,7 @@ def decode(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     if size > max_bytes:
         raise UnreadableInput(f"too large: {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
     data = path.read_bytes()
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:
         raise UnreadableInput("binary file (it contains NUL bytes)")
     try:
         text = data.decode("utf-8")
@@ -174,8 +179,10 @@ _DATE_KEYS = ("published", "date", "publication_date", "published_at", "pubdate"
 
 
 def _jsonl_documents(path: Path, text: str) -> Iterator[Document | Skipped]:
-    for number, line in enumerate(text.splitlines(), start=1):
-        origin = f"{path}#L{number}"
+    """One article per line. Its origin is ``path#id``, else its URL, else ``path#sha256:…`` of its
+    text (not its line number, which changes when lines are added above it)."""
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may stand in a JSON string
+        origin = f"{path}#L{number}"  # for messages about a line that yields no article
         if not line.strip():
             continue
         try:
@@ -201,6 +208,8 @@ def _jsonl_documents(path: Path, text: str) -> Iterator[Document | Skipped]:
             origin = f"{path}#{identity}"
         elif isinstance(url, str) and url:
             origin = url
+        else:
+            origin = f"{path}#sha256:{hashlib.sha256(body.encode('utf-8')).hexdigest()[:16]}"
         metadata = Metadata(outlet=_string(_first(record, _OUTLET_KEYS)), published=published, url=_string(url))
         title = _string(_first(record, _TITLE_KEYS))
         yield text_document(body, origin, metadata, title=title or _headline(body))
