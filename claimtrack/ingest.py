@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
 
-from .domain import ClaimKind, Document
+from .domain import ClaimKind, Document, Sentence
 from .pipeline import Analyser, body_size, by_characters
 from .readers import Skipped
 from .speakers import AliasRules, SpeakerRegistry
@@ -75,10 +75,15 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
 
     def new_documents() -> Iterator[tuple[Document, int | None]]:
         """The documents to analyse, each with the id of the stored one it replaces; the others recorded."""
+        seen: set[str] = set()
         for item in items:
             if isinstance(item, Skipped):
                 record(FileResult(item.origin, "skipped", detail=item.reason))
                 continue
+            if item.origin in seen:  # two JSONL records with one id or URL: the first stays, on every run
+                record(FileResult(item.origin, "skipped", detail="an earlier input of this run has the same origin (id or URL)"))
+                continue
+            seen.add(item.origin)
             with database.session() as session:
                 same_text, same_origin = existing_documents(session, item)
                 if same_text is not None:
@@ -98,13 +103,30 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
     return report
 
 
+def _parse(analyser: Analyser, documents: list[Document]) -> list[list[Sentence] | Exception]:
+    """The batch's parses; when the batch fails, each document parsed alone, so that one bad
+    article fails by itself instead of taking the others with it."""
+    try:
+        return list(analyser.parse(documents))
+    except Exception as exc:  # the article's failure, or retried one by one
+        if len(documents) == 1:
+            return [exc]
+    results: list[list[Sentence] | Exception] = []
+    for document in documents:
+        try:
+            results.extend(analyser.parse([document]))
+        except Exception as exc:  # this article's failure
+            results.append(exc)
+    return results
+
+
 def _store_batch(database: Database, pending: list[tuple[Document, int | None]], analyser: Analyser,
                  registry: SpeakerRegistry, rules: AliasRules | None, record: Callable[[FileResult], None]) -> SpeakerRegistry:
     """Parse a batch together, then store each article in a transaction of its own."""
-    documents = [d for d, _ in pending]
-    sentences = analyser.parse(documents)
-    for (document, replacing_id), parsed in zip(pending, sentences):
+    for (document, replacing_id), parsed in zip(pending, _parse(analyser, [d for d, _ in pending])):
         try:
+            if isinstance(parsed, Exception):
+                raise parsed
             processed = analyser.analyse(document, parsed, registry)
             with database.transaction() as session:
                 same_text, _ = existing_documents(session, document)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 
 import pytest
@@ -163,6 +164,39 @@ def test_interruption_keeps_what_was_stored(tmp_path, parser, monkeypatch):
     monkeypatch.undo()
     resumed = tracker.ingest([SEEDS])
     assert resumed.statuses == {"unchanged": 2, "added": 3}
+
+
+def test_a_document_that_breaks_the_parser_fails_alone(tmp_path, parser, monkeypatch):
+    tracker = make_tracker(tmp_path, parser)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("001_9644d7d41a712d89.txt", "002_671b20d37625735a.txt"):
+        shutil.copy(SEEDS / name, folder / name)
+    (folder / "003_bad.txt").write_text("A text the parser cannot take.\n", encoding="utf-8")
+    real_parse = tracker.analyser.parse
+
+    def parse(documents):
+        if any("cannot take" in d.text for d in documents):
+            raise MemoryError("out of memory")
+        return real_parse(documents)
+
+    monkeypatch.setattr(tracker.analyser, "parse", parse)
+    report = tracker.ingest([folder])  # one batch: the good two must not go down with the bad one
+    assert report.statuses == {"added": 2, "failed": 1}
+    assert report.problems[0].origin.endswith("003_bad.txt") and "MemoryError" in report.problems[0].detail
+    assert count(tracker, DocumentRow) == 2
+
+
+def test_two_records_with_one_url_keep_the_first_on_every_run(tmp_path, parser):
+    tracker = make_tracker(tmp_path, parser)
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "Peskov said talks will start.", "url": "https://x/1"}) + "\n"
+                    + json.dumps({"text": "Peskov said talks will not start.", "url": "https://x/1"}) + "\n", encoding="utf-8")
+    first = tracker.ingest([feed])
+    assert first.statuses == {"added": 1, "skipped": 1} and "same origin" in first.problems[0].detail
+    assert tracker.ingest([feed]).statuses == {"unchanged": 1, "skipped": 1}
+    with tracker.database.session() as session:
+        assert session.scalars(select(DocumentRow.text)).all() == ["Peskov said talks will start."]
 
 
 @pytest.mark.postgres
