@@ -199,6 +199,23 @@ def test_two_records_with_one_url_keep_the_first_on_every_run(tmp_path, parser):
         assert session.scalars(select(DocumentRow.text)).all() == ["Peskov said talks will start."]
 
 
+def test_conflicts_are_recomputed_when_the_newest_article_is_replaced(tmp_path, parser):
+    # the replaced article's claims get the freed ids back, so count and highest id look unchanged
+    tracker = make_tracker(tmp_path, parser)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    newest = folder / "002_671b20d37625735a.txt"
+    tracker.ingest([p for p in sorted(folder.glob("*.txt")) if p != newest])
+    tracker.ingest([newest])
+    before = len(tracker.conflicts())
+    assert before and any("002_" in c.first.origin or "002_" in c.second.origin for c in tracker.conflicts())
+    newest.write_text(newest.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tracker.ingest([newest]).statuses == {"replaced": 1}
+    assert len(tracker.conflicts()) == before
+
+
 @pytest.mark.postgres
 def test_postgresql_backend(tmp_path, parser, postgres_url):
     tracker = make_tracker(tmp_path, parser, db=postgres_url)

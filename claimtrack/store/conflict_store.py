@@ -16,7 +16,7 @@ from ..facts import sides_of
 from ..speakers import normalise
 from ..topics import ABOUT_THRESHOLD, IN_CLAIM, TopicTable
 from .queries import ClaimRecord, find_claims
-from .schema import AliasRow, ClaimRow, ClaimTopicRow, ConflictRow, DocumentRow, Meta, RoleRow, SpeakerRow
+from .schema import CLAIMS_VERSION_KEY, AliasRow, ClaimRow, ClaimTopicRow, ConflictRow, DocumentRow, Meta, RoleRow, SpeakerRow
 
 _SIGNATURE_KEY = "conflicts_signature"
 _POSSESSOR = re.compile(r"^(.+?)['’]s\b")
@@ -40,8 +40,10 @@ class ConflictRecord:
 
 
 def _signature(session: Session, detector: ConflictDetector) -> str:
-    count, highest = session.execute(select(func.count(ClaimRow.id), func.max(ClaimRow.id))).one()
-    return f"{count}:{highest}:{detector.min_score}:{detector.window_days}:{detector.tolerance}"
+    """What stored conflicts were computed from: the claims version and the detector's thresholds."""
+    version = session.get(Meta, CLAIMS_VERSION_KEY)
+    count = session.scalar(select(func.count(ClaimRow.id)))
+    return f"{version.value if version else 0}:{count}:{detector.min_score}:{detector.window_days}:{detector.tolerance}"
 
 
 def conflicts_current(session: Session, detector: ConflictDetector) -> bool:

@@ -18,6 +18,9 @@ class Base(DeclarativeBase):
     pass
 
 
+CLAIMS_VERSION_KEY = "claims_version"  # a Meta key: bumped by every write of claims
+
+
 class Meta(Base):
     __tablename__ = "meta"
 

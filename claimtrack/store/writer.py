@@ -13,7 +13,7 @@ from ..domain import Claim, Document, EntityType, ParsedDocument, Speaker
 from ..facts import Facts
 from ..speakers import AliasRules, SpeakerRegistry, normalise
 from ..topics import TopicHit
-from .schema import AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, RoleRow, SentenceRow, SpeakerRow
+from .schema import CLAIMS_VERSION_KEY, AliasRow, ClaimRow, ClaimTopicRow, DocumentRow, Meta, RoleRow, SentenceRow, SpeakerRow
 
 
 @dataclass
@@ -57,9 +57,21 @@ def existing_documents(session: Session, document: Document) -> tuple[DocumentRo
     return same_text, same_origin
 
 
+
+def bump_claims_version(session: Session) -> None:
+    """Note that stored claims changed (claim ids alone do not say so: SQLite reuses freed ones)."""
+    meta = session.get(Meta, CLAIMS_VERSION_KEY)
+    if meta is None:
+        session.add(Meta(key=CLAIMS_VERSION_KEY, value="1"))
+    else:
+        meta.value = str(int(meta.value) + 1)
+
+
 def save_document(session: Session, processed: ProcessedDocument, replacing: DocumentRow | None = None) -> DocumentRow:
-    """Store ``processed``; with ``replacing``, the old version's sentences and claims go first."""
+    """Store ``processed``; with ``replacing``, the old version's sentences and claims go first.
+    Every call bumps the claims version, by which stored conflicts know they are stale."""
     document = processed.parsed.document
+    bump_claims_version(session)
     if replacing is not None:
         row = replacing
         row.claims.clear()
