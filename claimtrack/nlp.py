@@ -20,6 +20,10 @@ LANG = "en"
 TAGGING = ("tokenize", "mwt", "pos", "lemma")
 PARSING = ("depparse", "ner")
 PROCESSORS = TAGGING + PARSING
+# The parser's memory grows with the square of a sentence's length: one unpunctuated page of
+# 3,000 words took 19 GB. Longer sentences are cut into pieces before parsing (news sentences
+# stay far below: the longest of PolNeAR's 25,000 attributed sentences has 157 words).
+MAX_SENTENCE_WORDS = 200
 MODELS_ENV = "CLAIMTRACK_MODELS"
 
 
@@ -115,6 +119,7 @@ class Parser:
             return [[] for _ in texts]
         docs = [stanza.Document([], text=span.of(texts[i])) for i, span in units]
         docs = self._pipeline.process(docs, processors=",".join(TAGGING))
+        docs = [_with_short_sentences(doc) for doc in docs]
         docs = self._pipeline.process(docs, processors=",".join(PARSING))
         result: list[list[Sentence]] = [[] for _ in texts]
         for (i, span), doc in zip(units, docs):
@@ -128,6 +133,46 @@ def get_parser(models_dir: Path) -> Parser:
     """The process-wide parser for ``models_dir`` (loading Stanza takes seconds: do it once)."""
     logging.getLogger("stanza").setLevel(logging.WARNING)
     return Parser(models_dir)
+
+
+def _with_short_sentences(doc):
+    """``doc``, or a copy with every sentence longer than :data:`MAX_SENTENCE_WORDS` cut into
+    pieces, after a punctuation mark in the second half of a piece where there is one."""
+    if all(len(sentence.words) <= MAX_SENTENCE_WORDS for sentence in doc.sentences):
+        return doc
+    import stanza
+
+    pieces = []
+    for sentence in doc.to_dict():
+        pieces.extend(_cut(sentence))
+    return stanza.Document(pieces, text=doc.text)
+
+
+def _cut(entries: list[dict]) -> list[list[dict]]:
+    """A tagged sentence (Stanza's dict form) in pieces of at most :data:`MAX_SENTENCE_WORDS`
+    words, never inside a multi-word token, with word ids renumbered from 1 in each."""
+    tokens: list[list[dict]] = []  # a multi-word token's entry with its words, or one word
+    for entry in entries:
+        if tokens and isinstance(tokens[-1][0]["id"], tuple) and len(tokens[-1]) <= tokens[-1][0]["id"][1] - tokens[-1][0]["id"][0] + 1:
+            tokens[-1].append(entry)
+        else:
+            tokens.append([entry])
+    pieces: list[list[list[dict]]] = [[]]
+    for token in tokens:
+        words = sum(1 for t in pieces[-1] for e in t if isinstance(e["id"], int))
+        if words + sum(isinstance(e["id"], int) for e in token) > MAX_SENTENCE_WORDS:
+            marks = [i for i, t in enumerate(pieces[-1]) if t[-1].get("upos") == "PUNCT" and i >= len(pieces[-1]) // 2]
+            cut = marks[-1] + 1 if marks else len(pieces[-1])
+            pieces[-1], rest = pieces[-1][:cut], pieces[-1][cut:]
+            pieces.append(rest)
+        pieces[-1].append(token)
+    return [_renumbered([e for t in piece for e in t]) for piece in pieces if piece]
+
+
+def _renumbered(entries: list[dict]) -> list[dict]:
+    first = entries[0]["id"][0] if isinstance(entries[0]["id"], tuple) else entries[0]["id"]
+    shift = first - 1
+    return [{**e, "id": tuple(i - shift for i in e["id"]) if isinstance(e["id"], tuple) else e["id"] - shift} for e in entries]
 
 
 def _convert(doc, offset: int) -> list[list[Word]]:
