@@ -16,7 +16,7 @@ from .ingest import FileResult, IngestReport
 from .nlp import MODELS_ENV, ModelsMissing, download_models, missing_models, resolve_models_dir
 from .output import FORMATS, render
 from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped
-from .store.database import DB_ENV, DEFAULT_DB, SchemaError
+from .store.database import DB_ENV, DEFAULT_DB, SchemaError, UnusableDatabase
 from .topics import TOPICS_ENV
 
 KINDS = ("direct", "partial", "indirect", "mixed", "narration")
@@ -32,7 +32,7 @@ class Settings:
     def tracker(self) -> api.Tracker:
         try:
             return api.Tracker(self.db, self.models, self.aliases, self.topics)
-        except (SchemaError, ValueError, OSError) as exc:
+        except (SchemaError, UnusableDatabase, ValueError, OSError) as exc:
             raise click.ClickException(str(exc)) from exc
 
 

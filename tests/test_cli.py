@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -87,3 +88,18 @@ def test_ingest_reports_bad_inputs_and_goes_on(run, tmp_path):
 def test_missing_models_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["--models", str(tmp_path), "models", "check"])
     assert result.exit_code == 1 and "resources.json" in result.output
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: (d / "notes.sqlite").write_text("not a database"), "file is not a database"),
+    (lambda d: (d / "notes.sqlite").mkdir(), "unable to open database file"),
+    (lambda d: sqlite3.connect(d / "notes.sqlite").execute("CREATE TABLE recipes (name TEXT)").connection.commit(),
+     "tables of something else"),
+])
+def test_an_unusable_database_is_a_clear_error_and_is_left_alone(tmp_path, make, message):
+    make(tmp_path)
+    result = CliRunner().invoke(main, ["--db", str(tmp_path / "notes.sqlite"), "claims"])
+    assert result.exit_code == 1 and result.output.startswith("Error:") and message in result.output
+    if (tmp_path / "notes.sqlite").is_file() and "something else" in message:
+        tables = sqlite3.connect(tmp_path / "notes.sqlite").execute("SELECT name FROM sqlite_master").fetchall()
+        assert tables == [("recipes",)]  # no claimtrack tables added to another application's file

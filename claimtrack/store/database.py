@@ -8,12 +8,14 @@ newer claimtrack is refused rather than misread. Migrations between versions liv
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, create_engine, event, inspect, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .schema import SCHEMA_VERSION, Base, Meta
@@ -44,6 +46,10 @@ class SchemaError(RuntimeError):
     """The database's schema cannot be used by this version of claimtrack."""
 
 
+class UnusableDatabase(RuntimeError):
+    """The database cannot be opened: a bad URL, a file that is not a database, no access."""
+
+
 def database_url(value: str | os.PathLike[str] | None = None) -> str:
     """A SQLAlchemy URL from ``--db``/``$CLAIMTRACK_DB``: a URL as is, anything else a SQLite file."""
     chosen = str(value or os.environ.get(DB_ENV) or DEFAULT_DB)
@@ -57,15 +63,22 @@ class Database:
 
     def __init__(self, url: str | os.PathLike[str] | None = None):
         self.url = database_url(url)
-        self.engine: Engine = create_engine(self.url)
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._initialise()
+        try:
+            self.engine: Engine = create_engine(self.url)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+            self._initialise()
+        except (ArgumentError, DBAPIError) as exc:
+            reason = str(exc.orig) if isinstance(exc, DBAPIError) else str(exc)
+            raise UnusableDatabase(f"cannot use the database {self.url}: {reason}") from None
 
     def _initialise(self) -> None:
         with self.engine.begin() as connection:
             if not inspect(connection).has_table("meta"):
+                if inspect(connection).get_table_names():
+                    raise UnusableDatabase(f"{self.url} holds tables of something else (no claimtrack 'meta' table); "
+                                           "choose another --db")
                 Base.metadata.create_all(connection)
                 connection.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
                 return
@@ -103,5 +116,8 @@ class Database:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    try:
+        cursor.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError:  # a read-only file can still be queried in its present mode
+        pass
     cursor.close()
