@@ -69,6 +69,7 @@ def test_filters(seed_tracker):
     assert all(r.kind == "partial" for r in seed_tracker.claims(kind="partial"))
     assert len(seed_tracker.claims(limit=3)) == 3
     assert seed_tracker.claims(speaker="Nobody Anyone") == []
+    assert seed_tracker.claims(speaker="%") == [] and seed_tracker.claims(source="_") == []  # letters, not wildcards
 
 
 def test_records_carry_sentence_and_offsets(seed_tracker):

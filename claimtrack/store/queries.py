@@ -73,11 +73,14 @@ def speaker_ids(session: Session, query: str) -> list[int]:
     """Speakers a user means by ``query``: any alias, case-insensitively; then a whole-word part of
     a name ("Zelensky" in "Volodymyr Zelensky"); then a close spelling."""
     key = normalise(query)
+    if not key:
+        return []
     exact = session.scalars(select(AliasRow.speaker_id).where(AliasRow.normalized == key).distinct()).all()
     if exact:
         return sorted(exact)
     partial = session.scalars(
-        select(AliasRow.speaker_id).where(or_(AliasRow.normalized.like(f"% {key}"), AliasRow.normalized.like(f"{key} %"))).distinct()
+        select(AliasRow.speaker_id).where(or_(AliasRow.normalized.endswith(f" {key}", autoescape=True),
+                                              AliasRow.normalized.startswith(f"{key} ", autoescape=True))).distinct()
     ).all()
     if partial:
         return sorted(partial)
@@ -122,8 +125,9 @@ def find_claims(
             return []
         statement = statement.where(ClaimRow.speaker_id.in_(ids))
     if source:
-        pattern = f"%{source.lower()}%"
-        statement = statement.where(or_(func.lower(DocumentRow.outlet).like(pattern), func.lower(reporter_row.name).like(pattern)))
+        wanted = source.lower()  # % and _ are letters here, not wildcards
+        statement = statement.where(or_(func.lower(DocumentRow.outlet).contains(wanted, autoescape=True),
+                                        func.lower(reporter_row.name).contains(wanted, autoescape=True)))
     if since:
         statement = statement.where(DocumentRow.published >= since)
     if until:
