@@ -75,6 +75,19 @@ def test_html_article_without_page_furniture(tmp_path):
     assert doc.title == "Kremlin ready for talks" and doc.published == dt.date(2025, 3, 13)
 
 
+
+def test_an_html_page_without_an_article_is_skipped_not_stored_with_a_guessed_date(tmp_path):
+    path = tmp_path / "menu.html"
+    path.write_text("<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a>"
+                    "</nav><footer>(c) 2025 Example</footer></body></html>", encoding="utf-8")
+    [skipped] = read(path)
+    assert isinstance(skipped, Skipped) and "no article text" in skipped.reason
+    article = tmp_path / "article.html"
+    article.write_text("<html><body><article><p>" + "Peskov told reporters that the talks would start on Thursday. " * 3
+                       + "</p></article><footer>(c) 2025 Example</footer></body></html>", encoding="utf-8")
+    [doc] = read(article)
+    assert isinstance(doc, Document) and doc.published is None  # not 2025-01-01 from the copyright line
+
 def test_bad_inputs_are_skipped_with_reasons(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_text("  \n\n ", encoding="utf-8")

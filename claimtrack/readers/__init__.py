@@ -215,14 +215,17 @@ def _jsonl_documents(path: Path, text: str) -> Iterator[Document | Skipped]:
         yield text_document(body, origin, metadata, title=title or _headline(body))
 
 
+MIN_HTML_WORDS = 10
+
+
 def _html_document(path: Path, html: str, metadata: Metadata) -> Document | Skipped:
     """The article in an HTML page, boilerplate removed by trafilatura, with the page's metadata."""
     import trafilatura
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:  # "Home News" from a page of links is no article
         return Skipped(str(path), "no article text found in this HTML page")
-    meta = trafilatura.extract_metadata(html)
+    meta = trafilatura.extract_metadata(html, extensive=False)  # the page's own date, not one guessed from "© 2025"
     try:
         published = metadata.published or parse_date(meta.date if meta else None)
     except ValueError:
