@@ -16,7 +16,7 @@ from .ingest import FileResult, IngestReport
 from .nlp import MODELS_ENV, ModelsMissing, download_models, missing_models, resolve_models_dir
 from .output import FORMATS, render
 from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped
-from .store.database import DB_ENV, DEFAULT_DB, SchemaError, UnusableDatabase
+from .store.database import DB_ENV, DEFAULT_DB, SchemaError, UnusableDatabase, database_url
 from .topics import TOPICS_ENV
 
 KINDS = ("direct", "partial", "indirect", "mixed", "narration")
@@ -29,7 +29,13 @@ class Settings:
     aliases: str | None
     topics: str | None
 
-    def tracker(self) -> api.Tracker:
+    def tracker(self, existing: bool = False) -> api.Tracker:
+        """The tracker over ``--db``; with ``existing`` (for queries), a SQLite file that does not
+        exist is an error instead of a new empty database: a mistyped path would answer "nothing found"."""
+        url = database_url(self.db)
+        if existing and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+            raise click.ClickException(f"no database at {url.removeprefix('sqlite:///')}: check --db (or ${DB_ENV}), "
+                                       "or store articles there first with `claimtrack ingest`")
         try:
             return api.Tracker(self.db, self.models, self.aliases, self.topics)
         except (SchemaError, UnusableDatabase, ValueError, OSError) as exc:
@@ -136,7 +142,7 @@ def _print_report(report: IngestReport) -> None:
 def claims(settings: Settings, speaker, about, source, since, until, kind, min_confidence, asserted_only, limit, fmt) -> None:
     """Stored claims, filtered: "what did X say about Y". A ⚠ marks claims in conflict with others
     (see `claimtrack conflicts`)."""
-    tracker = settings.tracker()
+    tracker = settings.tracker(existing=True)
     records = tracker.claims(speaker=speaker, about=about, source=source, since=since.date() if since else None,
                              until=until.date() if until else None, kind=kind, min_confidence=min_confidence,
                              asserted_only=asserted_only, limit=limit)
@@ -176,7 +182,7 @@ def _claim_row(record: dict) -> dict:
 @click.pass_obj
 def conflicts(settings: Settings, speaker, about, kind, min_score, fmt) -> None:
     """Pairs of claims that cannot both be right, side by side, with sources and the reason."""
-    records = settings.tracker().conflicts(speaker=speaker, about=about, kind=kind, min_score=min_score)
+    records = settings.tracker(existing=True).conflicts(speaker=speaker, about=about, kind=kind, min_score=min_score)
     click.echo(render([r.as_dict() for r in records], fmt, _conflict_row, {"first": 48, "second": 48, "reason": 40}))
 
 
@@ -197,7 +203,7 @@ def _conflict_row(record: dict) -> dict:
 @click.pass_obj
 def speakers(settings: Settings, name: str | None, include_anonymous: bool, fmt: str) -> None:
     """Speakers with their claim counts, aliases and roles."""
-    records = settings.tracker().speakers(name, include_anonymous)
+    records = settings.tracker(existing=True).speakers(name, include_anonymous)
     click.echo(render([r.as_dict() for r in records], fmt, _speaker_row, {"aliases": 40, "roles": 40}))
 
 
@@ -427,7 +433,7 @@ def graph_export(settings: Settings, out: Path, fmt: str | None, speaker, about,
     """Write the graph to OUT (schema: docs/graph.md)."""
     from .graph import export_graph
 
-    built = settings.tracker().graph(speaker, about, since.date() if since else None)
+    built = settings.tracker(existing=True).graph(speaker, about, since.date() if since else None)
     try:
         files = export_graph(built, out, fmt)
     except (ValueError, OSError) as exc:
@@ -443,7 +449,7 @@ def graph_stats_command(settings: Settings, speaker, about, since, fmt: str) -> 
     """Node and edge counts by type, the most quoted and most mentioned, conflicts."""
     from .graph import graph_stats
 
-    stats = graph_stats(settings.tracker().graph(speaker, about, since.date() if since else None))
+    stats = graph_stats(settings.tracker(existing=True).graph(speaker, about, since.date() if since else None))
     if fmt == "json":
         click.echo(json.dumps(stats, ensure_ascii=False, indent=2))
         return
@@ -474,7 +480,7 @@ def topics_list(settings: Settings) -> None:
 @click.pass_obj
 def topics_retag(settings: Settings) -> None:
     """Recompute stored topic tags after the topic table changed (no parsing needed)."""
-    click.echo(f"{settings.tracker().retag()} topic tags written.")
+    click.echo(f"{settings.tracker(existing=True).retag()} topic tags written.")
 
 
 @main.command()

@@ -103,3 +103,11 @@ def test_an_unusable_database_is_a_clear_error_and_is_left_alone(tmp_path, make,
     if (tmp_path / "notes.sqlite").is_file() and "something else" in message:
         tables = sqlite3.connect(tmp_path / "notes.sqlite").execute("SELECT name FROM sqlite_master").fetchall()
         assert tables == [("recipes",)]  # no claimtrack tables added to another application's file
+
+
+def test_a_query_on_a_database_that_does_not_exist_says_so_and_creates_nothing(tmp_path):
+    missing = tmp_path / "claimz.sqlite"
+    for command in (["claims"], ["speakers"], ["conflicts"], ["graph", "stats"]):
+        result = CliRunner().invoke(main, ["--db", str(missing), *command])
+        assert result.exit_code == 1 and "no database at" in result.output, (command, result.output)
+    assert not missing.exists()
