@@ -87,7 +87,7 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
             with database.session() as session:
                 same_text, same_origin = existing_documents(session, item)
                 if same_text is not None:
-                    status = "unchanged" if same_text.origin == item.origin else "duplicate"
+                    status = "unchanged" if same_text is same_origin else "duplicate"
                     record(FileResult(item.origin, status, detail="" if status == "unchanged" else f"same text as {same_text.origin}"))
                     continue
                 replacing = same_origin.id if same_origin is not None else None

@@ -7,7 +7,7 @@ import json
 import shutil
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from claimtrack.api import Tracker
 from claimtrack.store import writer
@@ -215,6 +215,22 @@ def test_conflicts_are_recomputed_when_the_newest_article_is_replaced(tmp_path, 
     newest.write_text(newest.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert tracker.ingest([newest]).statuses == {"replaced": 1}
     assert len(tracker.conflicts()) == before
+
+
+def test_a_file_stored_under_its_path_as_typed_by_an_earlier_version_is_still_the_same_file(tmp_path, parser, monkeypatch):
+    tracker = make_tracker(tmp_path, parser)
+    article = tmp_path.resolve() / "in" / "a.txt"
+    article.parent.mkdir()
+    shutil.copy(SEEDS / "004_aef9e603fc43725e.txt", article)
+    tracker.ingest([article])
+    monkeypatch.chdir(tmp_path.resolve())
+    with tracker.database.transaction() as session:
+        session.execute(update(DocumentRow).values(origin="in/a.txt"))  # how versions before absolute origins stored it
+    assert tracker.ingest(["in/a.txt"]).statuses == {"unchanged": 1}
+    article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tracker.ingest(["in/a.txt"]).statuses == {"replaced": 1}
+    with tracker.database.session() as session:
+        assert session.scalars(select(DocumentRow.origin)).all() == [str(article)]
 
 
 @pytest.mark.postgres

@@ -4,6 +4,7 @@ transaction; and loading the known speakers back into a registry."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 from sqlalchemy import delete, exists, or_, select
@@ -51,10 +52,24 @@ def load_registry(session: Session, rules: AliasRules | None = None) -> SpeakerR
 
 
 def existing_documents(session: Session, document: Document) -> tuple[DocumentRow | None, DocumentRow | None]:
-    """(a stored document with the same text, the stored document from the same origin)."""
+    """(a stored document with the same text, the stored document from the same origin). A file
+    stored by an earlier version under the path as typed then (relative to the present directory)
+    counts as the same origin, and a same-text match there as the very document."""
+    origins = [document.origin, *_earlier_spelling(document.origin)]
+    same_origin = session.scalars(select(DocumentRow).where(DocumentRow.origin.in_(origins))).first()
     same_text = session.scalars(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash).limit(1)).first()
-    same_origin = session.scalars(select(DocumentRow).where(DocumentRow.origin == document.origin)).first()
+    if same_text is not None and same_origin is not None and same_text.content_hash == same_origin.content_hash:
+        same_text = same_origin
     return same_text, same_origin
+
+
+def _earlier_spelling(origin: str) -> list[str]:
+    """The relative path under which earlier versions stored a file origin (the path as typed)."""
+    path, mark, rest = origin.partition("#")
+    if not os.path.isabs(path):
+        return []
+    relative = os.path.relpath(path)
+    return [relative + mark + rest] if relative != path else []
 
 
 
@@ -74,6 +89,7 @@ def save_document(session: Session, processed: ProcessedDocument, replacing: Doc
     bump_claims_version(session)
     if replacing is not None:
         row = replacing
+        row.origin = document.origin  # an earlier spelling of the same file becomes the present one
         row.claims.clear()
         row.sentences.clear()
         session.flush()
