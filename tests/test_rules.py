@@ -915,3 +915,25 @@ def test_the_agent_of_a_past_participle_is_its_source_without_a_passive_auxiliar
     """
     confirmed = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "confirm"]
     assert confirmed and all(c.how == "agent" and c.mention.text == "Ukrainian authorities" for c in confirmed)
+
+
+def test_an_active_perfect_participle_takes_no_agent_from_a_by_phrase():
+    # "has" stays on the first conjunct, so "warned" looks like a bare participle
+    text = "Putin has met Trump and warned by letter that sanctions would follow."
+    rows = """
+    1 Putin Putin PROPN 3 nsubj _ S-PER
+    2 has have AUX 3 aux
+    3 met meet VERB/VBN 0 root Tense=Past|VerbForm=Part
+    4 Trump Trump PROPN 3 obj _ S-PER
+    5 and and CCONJ 6 cc
+    6 warned warn VERB/VBN 3 conj Tense=Past|VerbForm=Part
+    7 by by ADP 8 case
+    8 letter letter NOUN 6 obl
+    9 that that SCONJ 12 mark
+    10 sanctions sanction NOUN 12 nsubj
+    11 would would AUX 12 aux
+    12 follow follow VERB 6 ccomp VerbForm=Inf
+    13 . . PUNCT 3 punct
+    """
+    warned = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "warn"]
+    assert warned and all(c.how != "agent" and c.mention.text == "Putin" for c in warned)

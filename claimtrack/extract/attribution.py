@@ -108,9 +108,10 @@ class Extractor:
             here: list[Candidate] = []
             announced = _announced(parsed, sentence)
             for cue in find_cues(sentence, self.cues, quotes, self.scorer.cue_lemmas):
-                sources = [d for d in here if d.mention is not None and d.primary and not _inside_content(d, here)]
+                sources = [d for d in here if d.mention is not None and d.primary]
                 governing = next((d for d in sources if d.cue is not None and d.cue.word.id == cue.word.head), None)
-                previous = governing or (sources[-1] if sources else None)  # "said X and suggested Y"
+                outer = [d for d in sources if not _inside_content(d, here)]
+                previous = governing or (outer[-1] if outer else None)  # "said X and suggested Y"
                 here.extend(self._candidates(sentence, cue, quotes, text, previous, announced))
             primary = _untangle([c for c in here if c.primary], sentence)
             found.extend(primary + _flag_nested([c for c in here if not c.primary], primary))

@@ -26,11 +26,12 @@ _SPEAKING_TYPES = frozenset({EntityType.PERSON, EntityType.ORGANISATION, EntityT
 
 def can_speak(word: Word, actors: ActorLexicon) -> bool:
     """Whether ``word`` can be a speaker: a name, a person or group pronoun ("who", not "it"), a
-    person, organisation or group by its entity tag, a person noun or a document; not a thing ("The
-    scale of the attacks leaves no doubt")."""
+    person, organisation or group by its entity tag, a person noun, a body ("authorities") or a
+    document; not a thing ("The scale of the attacks leaves no doubt")."""
     lemma = word.lemma.lower()
     return (word.upos == "PROPN" or lemma in PERSON_PRONOUNS | GROUP_PRONOUNS or lemma == "who"
-            or _NER_TYPES.get(word.ner[2:]) in _SPEAKING_TYPES or lemma in actors.person_nouns or lemma in actors.documents)
+            or _NER_TYPES.get(word.ner[2:]) in _SPEAKING_TYPES
+            or lemma in actors.person_nouns or lemma in actors.organisations or lemma in actors.documents)
 
 
 def build_mention(sentence: Sentence, head: Word, text: str, actors: ActorLexicon) -> Mention:

@@ -115,10 +115,12 @@ class SourceFinder:
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
                 return fronted, "subject"
         passive = bool(sentence.children(word, "aux:pass"))
-        participle = word.xpos == "VBN" or (word.feat("VerbForm") == "Part" and word.feat("Voice") == "Pass")
+        # a reduced passive ("The attack, confirmed by Ukrainian authorities,"); an active perfect whose
+        # auxiliary stayed on the first conjunct ("has met Trump and warned by letter") has no speaker there
+        reduced = word.xpos == "VBN" or word.feat("Voice") == "Pass"
         for child in sentence.children(word, "obl:agent", "obl"):
             by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
-            if by and (passive or participle) and usable(child):  # "The attack, confirmed by Ukrainian authorities,"
+            if by and usable(child) and (passive or (reduced and can_speak(child, self.actors))):
                 return child, "agent"
         if passive and cue.lemma not in _PASSIVE_SOURCE_LEMMAS:
             return None, "none"  # "no outcomes have been announced": the subject is what, not who
