@@ -937,3 +937,23 @@ def test_an_active_perfect_participle_takes_no_agent_from_a_by_phrase():
     """
     warned = [c for c in Extractor().candidates(document(text, rows)).items if c.cue.lemma == "warn"]
     assert warned and all(c.how != "agent" and c.mention.text == "Putin" for c in warned)
+
+
+def test_a_conjunct_sharing_a_passive_auxiliary_takes_its_own_agent():
+    text = "The plan was praised by Trump and criticized by Clinton."
+    rows = """
+    1 The the DET 2 det
+    2 plan plan NOUN 4 nsubj:pass
+    3 was be AUX 4 aux:pass
+    4 praised praise VERB/VBN 0 root Tense=Past|VerbForm=Part|Voice=Pass
+    5 by by ADP 6 case
+    6 Trump Trump PROPN 4 obl _ S-PER
+    7 and and CCONJ 8 cc
+    8 criticized criticize VERB/VBN 4 conj Tense=Past|VerbForm=Part|Voice=Pass
+    9 by by ADP 10 case
+    10 Clinton Clinton PROPN 8 obl _ S-PER
+    11 . . PUNCT 4 punct
+    """
+    found = Extractor().candidates(document(text, rows)).items
+    criticized = [c for c in found if c.cue.lemma == "criticize"]
+    assert criticized and all(c.how == "agent" and c.mention.text == "Clinton" for c in criticized)

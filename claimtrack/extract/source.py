@@ -115,9 +115,11 @@ class SourceFinder:
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
                 return fronted, "subject"
         passive = bool(sentence.children(word, "aux:pass"))
-        # a reduced passive ("The attack, confirmed by Ukrainian authorities,"); an active perfect whose
-        # auxiliary stayed on the first conjunct ("has met Trump and warned by letter") has no speaker there
-        reduced = word.xpos == "VBN" or word.feat("Voice") == "Pass"
+        # a reduced passive clause ("The attack, confirmed by Ukrainian authorities,") or a conjunct
+        # sharing a passive auxiliary ("was praised by Trump and criticized by Clinton"); not an active
+        # perfect whose auxiliary stayed on the first conjunct ("has met Trump and warned by letter")
+        shares_passive = word.relation == "conj" and bool(sentence.children(sentence.head_of(word), "aux:pass"))
+        reduced = (word.xpos == "VBN" or word.feat("Voice") == "Pass") and (word.relation in ("acl", "advcl") or shares_passive)
         for child in sentence.children(word, "obl:agent", "obl"):
             by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
             if by and usable(child) and (passive or (reduced and can_speak(child, self.actors))):
