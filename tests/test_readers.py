@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 from claimtrack.domain import Document
 from claimtrack.readers import Metadata, Skipped, read_paths
@@ -143,10 +144,26 @@ def test_same_file_named_two_ways_has_one_origin(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     [relative] = read("a.txt")
     [absolute] = read(tmp_path / "sub" / ".." / "a.txt")
-    assert relative.origin == absolute.origin == str((tmp_path / "a.txt").resolve())
+    assert relative.origin == absolute.origin == os.path.abspath(tmp_path / "a.txt")
 
 
-def test_nul_bytes_anywhere_make_a_binary_file(tmp_path):
+def test_a_linked_file_keeps_its_own_path_and_the_manifest_beside_the_link(tmp_path):
+    (tmp_path / "store").mkdir()
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "store" / "blob123").write_text("Peskov said talks will start.", encoding="utf-8")
+    (tmp_path / "feed" / "a.txt").symlink_to(tmp_path / "store" / "blob123")
+    (tmp_path / "feed" / "metadata.csv").write_text("file,outlet\na.txt,TASS\n", encoding="utf-8")
+    [doc] = read(tmp_path / "feed")
+    assert doc.origin == os.path.abspath(tmp_path / "feed" / "a.txt") and doc.outlet == "TASS"
+
+
+def test_nul_bytes_anywhere_make_a_binary_file_but_only_skip_their_line_of_a_feed(tmp_path):
     (tmp_path / "late.txt").write_bytes(b"Putin said so. " * 1000 + b"\x00tail")
     [skipped] = read(tmp_path / "late.txt")
     assert isinstance(skipped, Skipped) and "binary" in skipped.reason
+    lines = [json.dumps({"id": i, "text": f"Peskov said talks will start on day {i}." + " " * 100}) for i in range(300)]
+    lines[250] = lines[250].replace("Peskov", "Pes\x00kov")
+    (tmp_path / "feed.jsonl").write_bytes("\n".join(lines).encode("utf-8"))
+    items = read(tmp_path / "feed.jsonl")
+    assert sum(isinstance(i, Document) for i in items) == 299
+    assert [i.origin.rsplit("#", 1)[-1] for i in items if isinstance(i, Skipped)] == ["L251"]

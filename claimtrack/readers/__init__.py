@@ -53,11 +53,11 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], metadata: Metadata = Met
     manifests: dict[Path, dict[str, dict[str, str]] | Skipped] = {}
     for path in map(Path, paths):
         if path.is_dir():
-            files = sorted(p.resolve() for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(_absolute(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
             if not files:
                 yield Skipped(str(path), f"no {', '.join(sorted(SUFFIXES))} files in this directory")
         elif path.is_file():
-            files = [path.resolve()]
+            files = [_absolute(path)]
         else:
             yield Skipped(str(path), "no such file or directory")
             continue
@@ -78,6 +78,11 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], metadata: Metadata = Met
 
 
 MANIFEST = "metadata.csv"
+
+
+def _absolute(path: Path) -> Path:
+    """The absolute path, symbolic links kept: the manifest of a linked file is the one beside the link."""
+    return Path(os.path.abspath(path))
 
 
 def _manifest(directory: Path) -> dict[str, dict[str, str]] | Skipped:
@@ -110,7 +115,7 @@ def read_file(path: Path, metadata: Metadata = Metadata(), max_bytes: int = DEFA
               title: str | None = None) -> Iterator[Document | Skipped]:
     suffix = path.suffix.lower()
     try:
-        text = decode(path, max_bytes)
+        text = decode(path, max_bytes, whole=suffix not in JSONL_SUFFIXES)
     except UnreadableInput as exc:
         yield Skipped(str(path), str(exc))
         return
@@ -122,15 +127,17 @@ def read_file(path: Path, metadata: Metadata = Metadata(), max_bytes: int = DEFA
         yield text_document(text, str(path), metadata, title)
 
 
-def decode(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
-    """The file's text, strictly UTF-8 (a leading BOM dropped), or an :class:`UnreadableInput`."""
+def decode(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, whole: bool = True) -> str:
+    """The file's text, strictly UTF-8 (a leading BOM dropped), or an :class:`UnreadableInput`. A
+    NUL byte anywhere makes it binary; with ``whole`` false (JSONL, whose bad lines are skipped one
+    by one) only in the first 8 KB."""
     size = path.stat().st_size
     if size == 0:
         raise UnreadableInput("empty file")
     if size > max_bytes:
         raise UnreadableInput(f"too large: {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)")
     data = path.read_bytes()
-    if b"\x00" in data:
+    if b"\x00" in (data if whole else data[:8192]):
         raise UnreadableInput("binary file (it contains NUL bytes)")
     try:
         text = data.decode("utf-8")
