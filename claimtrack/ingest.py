@@ -75,15 +75,19 @@ def ingest(database: Database, items: Iterable[Document | Skipped], analyser: An
 
     def new_documents() -> Iterator[tuple[Document, int | None]]:
         """The documents to analyse, each with the id of the stored one it replaces; the others recorded."""
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # origin → text hash, of this run's inputs
         for item in items:
             if isinstance(item, Skipped):
                 record(FileResult(item.origin, "skipped", detail=item.reason))
                 continue
-            if item.origin in seen:  # two JSONL records with one id or URL: the first stays, on every run
-                record(FileResult(item.origin, "skipped", detail="an earlier input of this run has the same origin (id or URL)"))
+            if item.origin in seen:  # a file named twice; two JSONL records with one id or URL: the first stays
+                if seen[item.origin] == item.content_hash:
+                    record(FileResult(item.origin, "duplicate", detail="given twice in this run"))
+                else:
+                    record(FileResult(item.origin, "skipped", detail="an earlier input of this run has the same origin "
+                                                                     "(id or URL) and another text"))
                 continue
-            seen.add(item.origin)
+            seen[item.origin] = item.content_hash
             with database.session() as session:
                 same_text, same_origin = existing_documents(session, item)
                 if same_text is not None:

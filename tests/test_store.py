@@ -233,6 +233,26 @@ def test_a_file_stored_under_its_path_as_typed_by_an_earlier_version_is_still_th
         assert session.scalars(select(DocumentRow.origin)).all() == [str(article)]
 
 
+def test_a_file_given_twice_in_one_run_is_a_duplicate_not_a_problem(tmp_path, parser):
+    tracker = make_tracker(tmp_path, parser)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "004_aef9e603fc43725e.txt", folder / "a.txt")
+    report = tracker.ingest([folder, folder / "a.txt"])
+    assert report.statuses == {"added": 1, "duplicate": 1} and not report.problems
+
+
+def test_a_feed_record_stored_by_its_line_number_by_an_earlier_version_is_unchanged(tmp_path, parser, monkeypatch):
+    tracker = make_tracker(tmp_path, parser)
+    feed = tmp_path.resolve() / "feed.jsonl"
+    feed.write_text(json.dumps({"text": "Peskov said talks will start."}) + "\n", encoding="utf-8")
+    tracker.ingest([feed])
+    monkeypatch.chdir(tmp_path.resolve())
+    with tracker.database.transaction() as session:
+        session.execute(update(DocumentRow).values(origin="feed.jsonl#L1"))  # how earlier versions named it
+    assert tracker.ingest(["feed.jsonl"]).statuses == {"unchanged": 1}
+
+
 @pytest.mark.postgres
 def test_postgresql_backend(tmp_path, parser, postgres_url):
     tracker = make_tracker(tmp_path, parser, db=postgres_url)

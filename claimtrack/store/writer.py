@@ -60,7 +60,16 @@ def existing_documents(session: Session, document: Document) -> tuple[DocumentRo
     same_text = session.scalars(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash).limit(1)).first()
     if same_text is not None and same_origin is not None and same_text.content_hash == same_origin.content_hash:
         same_text = same_origin
+    if same_text is not None and same_origin is None and _earlier_line(same_text.origin, document.origin):
+        same_origin = same_text  # a JSONL record stored by its line number, unchanged
     return same_text, same_origin
+
+
+def _earlier_line(stored: str, origin: str) -> bool:
+    """Whether ``stored`` is how earlier versions named a record of ``origin``'s JSONL file: ``path#L<n>``."""
+    path, _, _ = origin.partition("#")
+    stored_path, mark, line = stored.partition("#")
+    return bool(mark) and line.startswith("L") and line[1:].isdigit() and stored_path in (path, os.path.relpath(path))
 
 
 def _earlier_spelling(origin: str) -> list[str]:
