@@ -10,9 +10,12 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
+
+from sqlalchemy.exc import OperationalError
 
 from .conflicts import ConflictDetector
 from .domain import Claim, Document
@@ -22,7 +25,7 @@ from .pipeline import Analyser
 from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped, read_paths
 from .speakers import AliasRules, SpeakerRegistry
 from .store.conflict_store import ConflictRecord, conflicts_current, find_conflicts, refresh_conflicts
-from .store.database import Database
+from .store.database import Database, shown
 from .store.queries import ClaimRecord, SpeakerRecord, find_claims, list_speakers
 from .store.topic_tags import retag_topics
 from .topics import TopicTable
@@ -36,6 +39,10 @@ def alias_rules(path: PathLike | None = None) -> AliasRules | None:
     """The user's alias file (``--aliases`` or ``$CLAIMTRACK_ALIASES``), if any."""
     chosen = path or os.environ.get(ALIASES_ENV)
     return AliasRules.load(chosen) if chosen else None
+
+
+class ReadOnlyDatabase(UserWarning):
+    """Conflicts could not be recomputed because the database cannot be written."""
 
 
 class Tracker:
@@ -67,11 +74,19 @@ class Tracker:
 
     def refresh_conflicts(self, only_if_stale: bool = False) -> int | None:
         """Detect conflicts again over all stored claims (ingest does this when claims changed);
-        returns how many were found, or None when they were current and ``only_if_stale``."""
-        with self.database.transaction() as session:
-            if only_if_stale and conflicts_current(session, self.detector):
-                return None
-            return refresh_conflicts(session, self.detector)
+        returns how many were found, or None when they were current and ``only_if_stale``. A
+        read-only database keeps the conflicts it has, with a :class:`ReadOnlyDatabase` warning."""
+        try:
+            with self.database.transaction() as session:
+                if only_if_stale and conflicts_current(session, self.detector):
+                    return None
+                return refresh_conflicts(session, self.detector)
+        except OperationalError as exc:
+            if not only_if_stale or not any(m in str(exc.orig).lower() for m in ("readonly", "read-only")):
+                raise
+            warnings.warn(f"{shown(self.database.url)} is read-only: its stored conflicts were not brought up to date "
+                          "with its claims", ReadOnlyDatabase, stacklevel=3)
+            return None
 
     def claims(self, **filters) -> list[ClaimRecord]:
         """Stored claims; filters: speaker, about, source, since, until, kind, min_confidence,

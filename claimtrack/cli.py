@@ -16,7 +16,7 @@ from .ingest import FileResult, IngestReport
 from .nlp import MODELS_ENV, ModelsMissing, download_models, missing_models, resolve_models_dir
 from .output import FORMATS, render
 from .readers import DEFAULT_MAX_BYTES, Metadata, Skipped
-from .store.database import DB_ENV, DEFAULT_DB, SchemaError, UnusableDatabase, database_url
+from .store.database import DB_ENV, DEFAULT_DB, SchemaError, UnusableDatabase, database_url, sqlite_file
 from .topics import TOPICS_ENV
 
 KINDS = ("direct", "partial", "indirect", "mixed", "narration")
@@ -32,9 +32,9 @@ class Settings:
     def tracker(self, existing: bool = False) -> api.Tracker:
         """The tracker over ``--db``; with ``existing`` (for queries), a SQLite file that does not
         exist is an error instead of a new empty database: a mistyped path would answer "nothing found"."""
-        url = database_url(self.db)
-        if existing and url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-            raise click.ClickException(f"no database at {url.removeprefix('sqlite:///')}: check --db (or ${DB_ENV}), "
+        path = sqlite_file(database_url(self.db))
+        if existing and path is not None and not path.exists():
+            raise click.ClickException(f"no database at {path}: check --db (or ${DB_ENV}), "
                                        "or store articles there first with `claimtrack ingest`")
         try:
             return api.Tracker(self.db, self.models, self.aliases, self.topics)

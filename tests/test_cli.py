@@ -111,3 +111,9 @@ def test_a_query_on_a_database_that_does_not_exist_says_so_and_creates_nothing(t
         result = CliRunner().invoke(main, ["--db", str(missing), *command])
         assert result.exit_code == 1 and "no database at" in result.output, (command, result.output)
     assert not missing.exists()
+
+
+def test_a_database_error_does_not_print_the_password():
+    result = CliRunner().invoke(main, ["--db", "postgresql+psycopg://bob:s3cret@127.0.0.1:1/nodb", "claims"])
+    assert result.exit_code == 1 and result.output.startswith("Error:") and "bob:***@" in result.output
+    assert "s3cret" not in result.output

@@ -39,6 +39,11 @@ def test_a_long_sentence_is_cut_after_a_late_punctuation_mark_and_renumbered():
         assert len(_words(piece)) <= MAX_SENTENCE_WORDS
 
 
+def test_a_punctuation_mark_in_the_first_half_of_a_piece_does_not_cut_it():
+    pieces = _cut(_entries(MAX_SENTENCE_WORDS + 50, {50}))
+    assert [len(_words(p)) for p in pieces] == [MAX_SENTENCE_WORDS, 50]
+
+
 def test_without_punctuation_the_cut_falls_at_the_limit_and_never_inside_a_multiword_token():
     pieces = _cut(_entries(2 * MAX_SENTENCE_WORDS + 10, set(), mwt_at=MAX_SENTENCE_WORDS))
     sizes = [len(_words(p)) for p in pieces]

@@ -7,10 +7,11 @@ import json
 import shutil
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import create_engine, func, select, text, update
 
-from claimtrack.api import Tracker
+from claimtrack.api import ReadOnlyDatabase, Tracker
 from claimtrack.store import writer
+from claimtrack.store.conflict_store import conflicts_current
 from claimtrack.store.queries import find_claims
 from claimtrack.store.schema import SCHEMA_VERSION, ClaimRow, DocumentRow, Meta, SentenceRow, SpeakerRow
 from claimtrack.topics import Topic, TopicTable
@@ -255,6 +256,9 @@ def test_a_feed_record_stored_by_its_line_number_by_an_earlier_version_is_unchan
 
 @pytest.mark.postgres
 def test_postgresql_backend(tmp_path, parser, postgres_url):
+    engine = create_engine(postgres_url)
+    with engine.begin() as connection:  # a server database may hold other applications' tables
+        connection.execute(text("CREATE TABLE IF NOT EXISTS invoices (number INTEGER)"))
     tracker = make_tracker(tmp_path, parser, db=postgres_url)
     report = tracker.ingest([SEEDS])
     assert report.statuses["added"] == 5
@@ -263,6 +267,9 @@ def test_postgresql_backend(tmp_path, parser, postgres_url):
     assert tracker.ingest([SEEDS]).statuses["unchanged"] == 5
     assert tracker.speakers("Peskov")[0].roles == ["Kremlin spokesman"]
     assert {c.kind for c in tracker.conflicts()} >= {"contradiction", "polarity", "stance"}  # JSON facts on PostgreSQL
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE invoices"))
+    engine.dispose()
 
 
 def test_edited_topics_are_not_trusted_until_retagged(tmp_path, parser):
@@ -277,6 +284,8 @@ def test_edited_topics_are_not_trusted_until_retagged(tmp_path, parser):
     assert any("nothing other than a temporary respite" in t for t in texts)
     assert not any(t.startswith("Before the talks start") for t in texts)  # ceasefire by the old terms only
     assert edited.retag() > 0
+    with edited.database.session() as session:
+        assert not conflicts_current(session, edited.detector)  # detection reads the tags
     assert [r.text for r in edited.claims(about="ceasefire")] == texts
 
 
@@ -291,6 +300,17 @@ def _older_copy(tracker, path, version: int, *statements: str):
             connection.execute(statement)
         connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
     return path
+
+
+def test_a_read_only_database_answers_queries_with_the_conflicts_it_has(tmp_path, seed_tracker):
+    copy = _older_copy(seed_tracker, tmp_path / "ro.sqlite", SCHEMA_VERSION,
+                       "DELETE FROM meta WHERE key = 'conflicts_signature'")  # stale: a query would recompute
+    tracker = Tracker(f"sqlite:///file:{copy}?mode=ro&uri=true")
+    with pytest.warns(ReadOnlyDatabase, match="read-only"):
+        records = tracker.claims(speaker="Zelensky")
+        conflicts = tracker.conflicts()
+    assert records and len(conflicts) == len(seed_tracker.conflicts())
+    tracker.close()
 
 
 def test_a_version_2_database_is_migrated(tmp_path, seed_tracker):

@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, create_engine, event, inspect, select, text
+from sqlalchemy import Connection, create_engine, event, inspect, make_url, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from .schema import SCHEMA_VERSION, Base, Meta
+from .schema import CLAIMS_VERSION_KEY, SCHEMA_VERSION, Base, Meta
 
 DB_ENV = "CLAIMTRACK_DB"
 DEFAULT_DB = "claimtrack.sqlite"
@@ -58,6 +58,26 @@ def database_url(value: str | os.PathLike[str] | None = None) -> str:
     return f"sqlite:///{Path(chosen).expanduser()}"
 
 
+def shown(url: str) -> str:
+    """``url`` as it may be printed: without its password."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    return parsed.render_as_string(hide_password=True) if parsed.password else url
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases, in-memory ones and ``uri=true`` forms)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:" or parsed.query.get("uri"):
+        return None
+    return Path(parsed.database)
+
+
 class Database:
     """An engine and a session factory over an initialised claimtrack schema."""
 
@@ -71,27 +91,28 @@ class Database:
             self._initialise()
         except (ArgumentError, DBAPIError) as exc:
             reason = str(exc.orig) if isinstance(exc, DBAPIError) else str(exc)
-            raise UnusableDatabase(f"cannot use the database {self.url}: {reason}") from None
+            raise UnusableDatabase(f"cannot use the database {shown(self.url)}: {reason}") from None
 
     def _initialise(self) -> None:
         with self.engine.begin() as connection:
             if not inspect(connection).has_table("meta"):
-                if inspect(connection).get_table_names():
-                    raise UnusableDatabase(f"{self.url} holds tables of something else (no claimtrack 'meta' table); "
-                                           "choose another --db")
+                if connection.dialect.name == "sqlite" and inspect(connection).get_table_names():
+                    raise UnusableDatabase(f"{shown(self.url)} holds tables of something else (no claimtrack 'meta' "
+                                           "table); choose another --db")
                 Base.metadata.create_all(connection)
                 connection.execute(Meta.__table__.insert().values(key="schema_version", value=str(SCHEMA_VERSION)))
+                connection.execute(Meta.__table__.insert().values(key=CLAIMS_VERSION_KEY, value="0"))
                 return
             found = connection.execute(select(Meta.value).where(Meta.key == "schema_version")).scalar_one_or_none()
             version = int(found) if found is not None else 0
             if version > SCHEMA_VERSION:
                 raise SchemaError(
-                    f"{self.url} has schema version {version}; this claimtrack knows up to {SCHEMA_VERSION}. "
+                    f"{shown(self.url)} has schema version {version}; this claimtrack knows up to {SCHEMA_VERSION}. "
                     "Upgrade claimtrack to use it."
                 )
             while version < SCHEMA_VERSION:
                 if version not in MIGRATIONS:
-                    raise SchemaError(f"no migration from schema version {version} to {version + 1} for {self.url}")
+                    raise SchemaError(f"no migration from schema version {version} to {version + 1} for {shown(self.url)}")
                 MIGRATIONS[version](connection)
                 version += 1
                 connection.execute(Meta.__table__.update().where(Meta.key == "schema_version").values(value=str(version)))

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..topics import ClaimText, Passage, Topic, TopicHit, TopicTable, score_topics
 from .schema import ClaimRow, ClaimTopicRow, DocumentRow, SentenceRow, TopicDefinitionRow
+from .writer import bump_claims_version
 
 
 def sync_topic_definitions(session: Session, topics: TopicTable) -> None:
@@ -35,7 +36,9 @@ def stored_topic_hits(document: DocumentRow, sentences: Sequence[SentenceRow], c
 
 
 def retag_topics(session: Session, topics: TopicTable) -> int:
-    """Recompute every claim's topics from the stored sentences and lemmas; returns the tag count."""
+    """Recompute every claim's topics from the stored sentences and lemmas; returns the tag count.
+    Conflict detection reads the tags, so stored conflicts become stale."""
+    bump_claims_version(session)
     session.execute(delete(ClaimTopicRow))
     session.execute(delete(TopicDefinitionRow))
     tags = 0

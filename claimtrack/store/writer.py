@@ -7,7 +7,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import delete, exists, or_, select
+from sqlalchemy import Integer, String, cast, delete, exists, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import Claim, Document, EntityType, ParsedDocument, Speaker
@@ -83,12 +83,12 @@ def _earlier_spelling(origin: str) -> list[str]:
 
 
 def bump_claims_version(session: Session) -> None:
-    """Note that stored claims changed (claim ids alone do not say so: SQLite reuses freed ones)."""
-    meta = session.get(Meta, CLAIMS_VERSION_KEY)
-    if meta is None:
+    """Note that stored claims or their topics changed (claim ids alone do not say so: SQLite reuses
+    freed ones). One UPDATE, so that concurrent ingests on a server database both count."""
+    bumped = session.execute(update(Meta).where(Meta.key == CLAIMS_VERSION_KEY)
+                             .values(value=cast(cast(Meta.value, Integer) + 1, String)))
+    if bumped.rowcount == 0:  # a database made before the key existed
         session.add(Meta(key=CLAIMS_VERSION_KEY, value="1"))
-    else:
-        meta.value = str(int(meta.value) + 1)
 
 
 def save_document(session: Session, processed: ProcessedDocument, replacing: DocumentRow | None = None) -> DocumentRow:
