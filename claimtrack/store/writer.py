@@ -56,7 +56,8 @@ def existing_documents(session: Session, document: Document) -> tuple[DocumentRo
     stored by an earlier version under the path as typed then (relative to the present directory)
     counts as the same origin, and a same-text match there as the very document."""
     origins = [document.origin, *_earlier_spelling(document.origin)]
-    same_origin = session.scalars(select(DocumentRow).where(DocumentRow.origin.in_(origins))).first()
+    stored = {row.origin: row for row in session.scalars(select(DocumentRow).where(DocumentRow.origin.in_(origins)))}
+    same_origin = next((stored[o] for o in origins if o in stored), None)  # the present spelling first
     same_text = session.scalars(select(DocumentRow).where(DocumentRow.content_hash == document.content_hash).limit(1)).first()
     if same_text is not None and same_origin is not None and same_text.content_hash == same_origin.content_hash:
         same_text = same_origin
