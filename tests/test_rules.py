@@ -957,3 +957,22 @@ def test_a_conjunct_sharing_a_passive_auxiliary_takes_its_own_agent():
     found = Extractor().candidates(document(text, rows)).items
     criticized = [c for c in found if c.cue.lemma == "criticize"]
     assert criticized and all(c.how == "agent" and c.mention.text == "Clinton" for c in criticized)
+
+
+def test_a_place_possessor_before_a_name_is_no_role():
+    text = "Russia's Vladimir Putin said the talks would start."
+    rows = """
+    1 Russia Russia PROPN 4 nmod:poss _ S-LOC
+    2 's 's PART 1 case
+    3 Vladimir Vladimir PROPN 4 compound _ B-PER
+    4 Putin Putin PROPN 5 nsubj _ E-PER
+    5 said say VERB 0 root VerbForm=Fin
+    6 the the DET 7 det
+    7 talks talk NOUN 9 nsubj
+    8 would would AUX 9 aux
+    9 start start VERB 5 ccomp VerbForm=Inf
+    10 . . PUNCT 5 punct
+    """
+    [claim] = extract(text, rows)
+    assert claim.speaker.name == "Vladimir Putin" and claim.source.text == "Russia's Vladimir Putin"
+    assert "Russia's" not in claim.speaker.roles

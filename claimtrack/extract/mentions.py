@@ -60,6 +60,8 @@ def build_mention(sentence: Sentence, head: Word, text: str, actors: ActorLexico
         role_words = [w for w in words if w.id < name_words[0].id and w.relation != "det"]
         while role_words and role_words[-1].upos == "PUNCT":
             role_words.pop()
+        if role_words and role_words[-1].text in _GENITIVE_MARKS:
+            role_words = []  # "Russia's Vladimir Putin": a possessor alone is no role
         if role_words:
             mention.role = _text(text, role_words)  # the words before the name: "Kremlin spokesman"
     mention.entity_type = classify(mention, words, head, name_words, actors)
@@ -72,11 +74,14 @@ def build_mention(sentence: Sentence, head: Word, text: str, actors: ActorLexico
     return mention
 
 
+_GENITIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
 def _split_possessive(words: list[Word]) -> tuple[list[Word], list[Word]]:
     """ "Al Jazeera's Charles Stratford" → (["Al", "Jazeera"], ["Charles", "Stratford"]), found at the
     genitive marker itself, whatever the parser made of the phrase."""
     for i in range(len(words) - 2, 0, -1):
-        if words[i].text in ("'s", "’s", "'", "’") and words[i].upos == "PART":
+        if words[i].text in _GENITIVE_MARKS and words[i].upos == "PART":
             return words[:i], words[i + 1:]
     return [], words
 
