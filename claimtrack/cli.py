@@ -32,8 +32,8 @@ class Settings:
     def tracker(self, existing: bool = False) -> api.Tracker:
         """The tracker over ``--db``; with ``existing`` (for queries), a SQLite file that does not
         exist is an error instead of a new empty database: a mistyped path would answer "nothing found"."""
-        path = sqlite_file(database_url(self.db))
-        if existing and path is not None and not path.exists():
+        path = sqlite_file(database_url(self.db)) if existing else None
+        if path is not None and not path.exists():
             raise click.ClickException(f"no database at {path}: check --db (or ${DB_ENV}), "
                                        "or store articles there first with `claimtrack ingest`")
         try:

@@ -152,21 +152,34 @@ def _cut(entries: list[dict]) -> list[list[dict]]:
     """A tagged sentence (Stanza's dict form) in pieces of at most :data:`MAX_SENTENCE_WORDS`
     words, never inside a multi-word token, with word ids renumbered from 1 in each."""
     tokens: list[list[dict]] = []  # a multi-word token's entry with its words, or one word
+    pending = 0  # words still to come of the last multi-word token
     for entry in entries:
-        if tokens and isinstance(tokens[-1][0]["id"], tuple) and len(tokens[-1]) <= tokens[-1][0]["id"][1] - tokens[-1][0]["id"][0] + 1:
+        if pending:
             tokens[-1].append(entry)
+            pending -= 1
         else:
             tokens.append([entry])
+            ids = entry["id"]
+            pending = ids[1] - ids[0] + 1 if isinstance(ids, tuple) else 0
     pieces: list[list[list[dict]]] = [[]]
+    words = 0  # in the last piece
     for token in tokens:
-        words = sum(1 for t in pieces[-1] for e in t if isinstance(e["id"], int))
-        if words + sum(isinstance(e["id"], int) for e in token) > MAX_SENTENCE_WORDS:
-            marks = [i for i, t in enumerate(pieces[-1]) if t[-1].get("upos") == "PUNCT" and i >= len(pieces[-1]) // 2]
-            cut = marks[-1] + 1 if marks else len(pieces[-1])
-            pieces[-1], rest = pieces[-1][:cut], pieces[-1][cut:]
+        size = _word_count(token)
+        if words + size > MAX_SENTENCE_WORDS:
+            piece = pieces[-1]
+            marks = [i for i, t in enumerate(piece) if t[-1].get("upos") == "PUNCT" and i >= len(piece) // 2]
+            cut = marks[-1] + 1 if marks else len(piece)
+            pieces[-1], rest = piece[:cut], piece[cut:]
             pieces.append(rest)
+            words = sum(map(_word_count, rest))
         pieces[-1].append(token)
+        words += size
     return [_renumbered([e for t in piece for e in t]) for piece in pieces if piece]
+
+
+def _word_count(token: list[dict]) -> int:
+    """Syntactic words of a token (a multi-word token's own entry is none)."""
+    return sum(isinstance(e["id"], int) for e in token)
 
 
 def _renumbered(entries: list[dict]) -> list[dict]:

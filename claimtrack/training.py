@@ -111,16 +111,15 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
     vectorizer = DictVectorizer()
     vectorizer.fit(c.features for t in texts for c in t.candidates)
     folds = [list(range(i, len(texts), FOLDS)) for i in range(FOLDS)]
-    c, cross_validated = C_VALUES[0], CrossValidated(0.5, -1.0, -1.0)
+    searched = []
     for candidate_c in C_VALUES:
         for held_out in folds:
             model = _logistic(LogisticRegression, vectorizer, [t for i, t in enumerate(texts) if i not in set(held_out)],
                               candidate_c, np)
             for i in held_out:
                 _predict(model, vectorizer, texts[i])
-        found = _best_threshold(texts)
-        if found.objective > cross_validated.objective:
-            c, cross_validated = candidate_c, found
+        searched.append((candidate_c, _best_threshold(texts)))
+    c, cross_validated = max(searched, key=lambda found: found[1].objective)  # the first of equals
     threshold = cross_validated.threshold
     model = _logistic(LogisticRegression, vectorizer, texts, c, np)
     weights = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
@@ -168,9 +167,8 @@ def _best_threshold(texts: list[TrainingText]) -> CrossValidated:
     """The threshold with the best mean of content and cue F1 over all texts, as ``eval`` counts them."""
     ranked = [best_hypotheses(text.candidates) for text in texts]
     golds = [[gold.attributions for gold in text.golds] for text in texts]
-    best = CrossValidated(0.5, -1.0, -1.0)
-    for step in range(15, 75, 2):
-        threshold = step / 100
+
+    def at(threshold: float) -> CrossValidated:
         content, cue = Counts(), Counts()
         for hypotheses, text_golds in zip(ranked, golds):
             kept = keep_above(hypotheses, threshold)
@@ -180,7 +178,6 @@ def _best_threshold(texts: list[TrainingText]) -> CrossValidated:
             for gold in text_golds:
                 content.add(lenient_counts([a.content for a in gold], contents), weight)
                 cue.add(lenient_counts([a.cue for a in gold], cues), weight)
-        found = CrossValidated(threshold, content.f1, cue.f1)
-        if found.objective > best.objective:
-            best = found
-    return best
+        return CrossValidated(threshold, content.f1, cue.f1)
+
+    return max((at(step / 100) for step in range(15, 75, 2)), key=lambda found: found.objective)  # the first of equals

@@ -115,14 +115,9 @@ class SourceFinder:
             if child.id < word.id and usable(fronted) and fronted.id < child.id:
                 return fronted, "subject"
         passive = bool(sentence.children(word, "aux:pass"))
-        # a reduced passive clause ("The attack, confirmed by Ukrainian authorities,") or a conjunct
-        # sharing a passive auxiliary ("was praised by Trump and criticized by Clinton"); not an active
-        # perfect whose auxiliary stayed on the first conjunct ("has met Trump and warned by letter")
-        shares_passive = word.relation == "conj" and bool(sentence.children(sentence.head_of(word), "aux:pass"))
-        reduced = (word.xpos == "VBN" or word.feat("Voice") == "Pass") and (word.relation in ("acl", "advcl") or shares_passive)
         for child in sentence.children(word, "obl:agent", "obl"):
             by = any(c.lemma.lower() == "by" for c in sentence.children(child, "case"))
-            if by and usable(child) and (passive or (reduced and can_speak(child, self.actors))):
+            if by and usable(child) and (passive or (_reduced_passive(sentence, word) and can_speak(child, self.actors))):
                 return child, "agent"
         if passive and cue.lemma not in _PASSIVE_SOURCE_LEMMAS:
             return None, "none"  # "no outcomes have been announced": the subject is what, not who
@@ -270,6 +265,18 @@ def _adjacent_subject(sentence: Sentence, cue: Cue, subject: Word, usable) -> Wo
     if candidate is None or candidate.id == subject.id:
         return None
     return candidate
+
+
+def _reduced_passive(sentence: Sentence, word: Word) -> bool:
+    """A past participle in a reduced passive clause ("The attack, confirmed by Ukrainian
+    authorities,") or in a conjunct sharing a passive auxiliary ("was praised by Trump and
+    criticized by Clinton"); not an active perfect whose auxiliary stayed on the first conjunct
+    ("has met Trump and warned by letter")."""
+    if word.xpos != "VBN" and word.feat("Voice") != "Pass":
+        return False
+    if word.relation == "conj":
+        return bool(sentence.children(sentence.head_of(word), "aux:pass"))
+    return word.relation in ("acl", "advcl")
 
 
 def _carries(sentence: Sentence, noun: Word, verb: Word | None, lexicon: CueLexicon) -> bool:
