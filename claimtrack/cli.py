@@ -385,12 +385,15 @@ def error_report(result, errors: int) -> str:
 @main.command("train")
 @click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write the weights (the packaged model is claimtrack/data/attribution_model.json).")
+              help="Where to write the weights (the packaged model is claimtrack/data/attribution_model.json); "
+                   "the role tagger goes beside it, as NAME.roles.pt.")
+@click.option("--vectors", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Word vectors for the role tagger, a Stanza pretrain file [default: the models dir's en/pretrain/*.pt].")
 @click.option("--cache", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where parses are kept between runs [default: ~/.cache/claimtrack/parses].")
 @click.pass_obj
-def train_command(settings: Settings, gold_dir: Path, out: Path, cache: Path | None) -> None:
-    """Learn the attribution scorer from BRAT gold (PolNeAR train); needs the [train] extra."""
+def train_command(settings: Settings, gold_dir: Path, out: Path, vectors: Path | None, cache: Path | None) -> None:
+    """Learn the attribution scorer and its role tagger from BRAT gold (PolNeAR train); needs the [train] extra."""
     from tqdm import tqdm
 
     from .evaluation.cache import CachedParser, default_cache_dir
@@ -398,11 +401,18 @@ def train_command(settings: Settings, gold_dir: Path, out: Path, cache: Path | N
     from .extract.scorer import HeuristicScorer
     from .nlp import get_parser
     from .pipeline import Analyser
-    from .training import train
+    from .training import FOLDS, TAGGER_EPOCHS, default_vectors, train
 
-    parser = CachedParser(_guarded(lambda: get_parser(resolve_models_dir(settings.models))), cache or default_cache_dir())
-    with tqdm(unit="text", file=sys.stderr) as bar:
-        model = train(gold_dir, Analyser(parser, Extractor(scorer=HeuristicScorer())), progress=bar.update)
+    models_dir = resolve_models_dir(settings.models)
+    try:
+        vectors = vectors or default_vectors(models_dir)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    parser = CachedParser(_guarded(lambda: get_parser(models_dir)), cache or default_cache_dir())
+    with tqdm(unit="text", file=sys.stderr) as texts, \
+            tqdm(desc="role tagger", unit="epoch", total=(FOLDS + 1) * TAGGER_EPOCHS, file=sys.stderr) as epochs:
+        model = train(gold_dir, Analyser(parser, Extractor(scorer=HeuristicScorer())), vectors,
+                      progress=texts.update, tagger_progress=epochs.update)
     model.save(out)
     click.echo(f"{out}: {len(model.weights)} weights, threshold {model.threshold}, "
                f"{len(model.cue_lemmas)} learned cue lemmas; {model.about}")

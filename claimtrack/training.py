@@ -3,9 +3,13 @@ the ``[train]`` extra). Train on PolNeAR *train*; measure on *dev* with ``claimt
 
 1. Cue lemmas: the head lemmas of gold cues seen at least ``min_lemma_count`` times become extra
    cue candidates (beyond ``cues.toml``), so that their weights can be learned.
-2. Every candidate of every training text is labelled: positive when its content overlaps a gold
+2. The role tagger (:mod:`.extract.roles`) learns which words are cues, contents and sources. Five
+   taggers, each trained without one fifth of the texts, read the fifth they did not see; those
+   readings become the candidates' ``tagged_*`` features, so that the weights learn how far to
+   trust a tagger on unseen text. A sixth tagger, trained on all texts, ships with the weights.
+3. Every candidate of every training text is labelled: positive when its content overlaps a gold
    content by half of the shorter and its cue overlaps that gold attribution's cue.
-3. A logistic regression (L2) is fitted; its regularisation and the decision threshold are chosen
+4. A logistic regression (L2) is fitted; its regularisation and the decision threshold are chosen
    by cross-validation over documents, maximising the mean of the content and cue F1 as
    ``claimtrack eval`` counts them (gold attributions that no candidate covers count as misses):
    a claim is only as good as both what it says was said and the words that say so.
@@ -16,18 +20,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .domain import ParsedDocument
 from .evaluation import gold_by_name, parsed_texts
 from .evaluation.brat import GoldDocument
 from .evaluation.scoring import LENIENT, Counts, lenient_counts, shorter_overlap
 from .extract.attribution import Candidate, Extractor, best_hypotheses, keep_above
+from .extract.roles import Example, RoleTagger, WordRoles, read_vectors, role_targets
 from .extract.scorer import LearnedScorer
 from .pipeline import Analyser
 
 MIN_LEMMA_COUNT = 3
 C_VALUES = (0.1, 0.3, 1.0)
 FOLDS = 5
+TAGGER_EPOCHS = 5
 
 
 @dataclass
@@ -51,19 +58,59 @@ class _Everything:
         return 1.0
 
 
-def train(gold_dir, analyser: Analyser, progress: Callable[[int], None] | None = None,
-          min_lemma_count: int = MIN_LEMMA_COUNT) -> LearnedScorer:
+def train(gold_dir, analyser: Analyser, vectors: str | Path, progress: Callable[[int], None] | None = None,
+          tagger_progress: Callable[[int], None] | None = None, min_lemma_count: int = MIN_LEMMA_COUNT,
+          epochs: int = TAGGER_EPOCHS) -> LearnedScorer:
+    """The scorer and its role tagger. ``vectors`` is a Stanza pretrain file of word vectors;
+    ``progress`` is called with 1 per parsed text, ``tagger_progress`` per tagger epoch (``(FOLDS + 1) × epochs``)."""
     by_name = gold_by_name(gold_dir)
     names = sorted(by_name)
     parses = dict(parsed_texts(names, by_name, analyser, progress))
     lemmas = cue_lemmas(by_name, parses, analyser.extractor, min_lemma_count)
     collector = Extractor(analyser.extractor.cues, analyser.extractor.actors, _Everything(lemmas))
+    examples = [role_example(collector, parses[name], by_name[name]) for name in names]
+    word_vectors = read_vectors(vectors)
+    readings = held_out_readings(examples, word_vectors, epochs, tagger_progress)
     texts = []
-    for name in names:
-        text = TrainingText(collector.candidates(parses[name]).items, by_name[name])
+    for name, reading in zip(names, readings):
+        text = TrainingText(collector.candidates(parses[name], reading).items, by_name[name])
         text.labels = [label(text.candidates, gold) for gold in text.golds]
         texts.append(text)
-    return fit(texts, lemmas, {"gold_dir": str(gold_dir), "texts": len(names)})
+    model = fit(texts, lemmas, {"gold_dir": str(gold_dir), "texts": len(names), "vectors": Path(vectors).name,
+                                "tagger_epochs": epochs})
+    model.tagger = RoleTagger.fit(examples, word_vectors, epochs, progress=tagger_progress)
+    return model
+
+
+def role_example(extractor: Extractor, parsed: ParsedDocument, golds: list[GoldDocument]) -> Example:
+    """The words the extractor reads (the body's sentences) with every annotator's roles."""
+    sentences, quotes = extractor.scope(parsed)
+    annotations = [[(a.cue, a.content, a.source) for a in gold.attributions] for gold in golds]
+    return Example(sentences, quotes, role_targets(sentences, annotations))
+
+
+def held_out_readings(examples: list[Example], vectors, epochs: int,
+                      progress: Callable[[int], None] | None = None) -> list[WordRoles]:
+    """Each example read by a tagger trained on the other folds (the folds ``fit`` uses)."""
+    readings: list[WordRoles | None] = [None] * len(examples)
+    for held_out in _folds(len(examples)):
+        kept = set(held_out)
+        tagger = RoleTagger.fit([e for i, e in enumerate(examples) if i not in kept], vectors, epochs, progress=progress)
+        for i in held_out:
+            readings[i] = tagger.read(examples[i].sentences, examples[i].quotes)
+    return readings  # type: ignore[return-value]
+
+
+def _folds(count: int) -> list[list[int]]:
+    return [list(range(i, count, FOLDS)) for i in range(FOLDS)]
+
+
+def default_vectors(models_dir: Path) -> Path:
+    """The word vectors of a Stanza resources dir (``en/pretrain/*.pt``, the first by name)."""
+    found = sorted((models_dir / "en" / "pretrain").glob("*.pt"))
+    if not found:
+        raise FileNotFoundError(f"no word vectors in {models_dir / 'en' / 'pretrain'}; give --vectors")
+    return found[0]
 
 
 def cue_lemmas(by_name: dict[str, list[GoldDocument]], parses: dict[str, ParsedDocument], extractor: Extractor,
@@ -110,7 +157,7 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
 
     vectorizer = DictVectorizer()
     vectorizer.fit(c.features for t in texts for c in t.candidates)
-    folds = [list(range(i, len(texts), FOLDS)) for i in range(FOLDS)]
+    folds = _folds(len(texts))
     searched = []
     for candidate_c in C_VALUES:
         for held_out in folds:

@@ -63,6 +63,7 @@ def test_the_packaged_model_is_the_default():
     assert packaged is not None, "claimtrack/data/attribution_model.json is missing"
     assert 0 < packaged.threshold < 1 and len(packaged.weights) > 1000
     assert packaged.about["gold_dir"].endswith("polnear/train")  # learned on train, never on dev
+    assert packaged.tagger is not None and any(name.startswith("tagged_") for name in packaged.weights)
     assert isinstance(Extractor().scorer, LearnedScorer)
     [claim] = Extractor().extract(document(TEXT, QUOTE_THEN_SAID), SpeakerRegistry())
     assert claim.text == "We agree," and 0 < claim.confidence <= 1

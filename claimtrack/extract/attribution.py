@@ -10,7 +10,8 @@ The pass over a document is:
 4. a quotation that no cue claimed continues the nearest preceding candidate when it stands as its
    own sentence: in the same paragraph it is the second half of a split quote ("“…,” Putin said.
    “…”"), in the next paragraph a continuation by the same speaker;
-5. every candidate is scored (:mod:`.scorer`, over :mod:`.features`); those at or above the
+5. every candidate is scored (:mod:`.scorer`, over :mod:`.features`, which include the role
+   tagger's reading of the words, :mod:`.roles`, when the scorer has a tagger); those at or above the
    threshold become claims, whose speakers are resolved in text order so that "he added" finds its
    antecedent.
 """
@@ -18,6 +19,7 @@ The pass over a document is:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from ..domain import Claim, ClaimKind, EntityType, Mention, ParsedDocument, Sentence, Span, Speaker, Word
 from ..lexicon import ActorLexicon, CueLexicon, actor_lexicon, cue_lexicon
@@ -29,6 +31,9 @@ from .mentions import build_mention, full_names
 from .quotes import Quote, QuoteIndex, find_quotes
 from .scorer import HeuristicScorer, LearnedScorer
 from .source import SourceFinder
+
+if TYPE_CHECKING:
+    from .roles import WordRoles
 
 RELIABLE = frozenset({"quote-before", "quote-after", "frame", "final-clause", "complement", "following-clause", "continuation"})
 
@@ -97,17 +102,20 @@ class Extractor:
         self.scorer = scorer or LearnedScorer.load() or HeuristicScorer()
         self.min_confidence = self.scorer.threshold if min_confidence is None else min_confidence
 
-    def candidates(self, parsed: ParsedDocument) -> Candidates:
-        """Every candidate attribution of the document, scored, in text order."""
+    def candidates(self, parsed: ParsedDocument, roles: WordRoles | None = None) -> Candidates:
+        """Every candidate attribution of the document, scored, in text order. ``roles`` replaces
+        the scorer's own role tagger: training gives each text the reading of a tagger that has not
+        seen it."""
         text = parsed.text
-        body = parsed.document.body
-        quotes = QuoteIndex([q for q in find_quotes(text, parsed.paragraphs) if q.span.start < body.end])
-        sentences = [s for s in parsed.sentences if s.words and s.start < body.end]
+        sentences, quotes = self.scope(parsed)
+        if roles is None and self.scorer.tagger is not None:
+            roles = self.scorer.tagger.read(sentences, quotes)
         found: list[Candidate] = []
         for sentence in sentences:
             here: list[Candidate] = []
             announced = _announced(parsed, sentence)
-            for cue in find_cues(sentence, self.cues, quotes, self.scorer.cue_lemmas):
+            proposed = roles.cue_words(sentence) if roles is not None else frozenset()
+            for cue in find_cues(sentence, self.cues, quotes, self.scorer.cue_lemmas, proposed):
                 sources = [d for d in here if d.mention is not None and d.primary]
                 governing = next((d for d in sources if d.cue is not None and d.cue.word.id == cue.word.head), None)
                 outer = [d for d in sources if not _inside_content(d, here)]
@@ -117,9 +125,17 @@ class Extractor:
             found.extend(primary + _flag_nested([c for c in here if not c.primary], primary))
         found = _continue_quotes(found, quotes, parsed, sentences)
         for candidate in found:
-            candidate.features = features(candidate, quotes, text)
+            candidate.features = features(candidate, quotes, text, roles)
             candidate.probability = self.scorer.probability(candidate.features)
         return Candidates(found, quotes, sentences)
+
+    @staticmethod
+    def scope(parsed: ParsedDocument) -> tuple[list[Sentence], QuoteIndex]:
+        """The sentences the extractor reads (the body's, not the boilerplate after it) and the
+        quotations that start in the body."""
+        body = parsed.document.body
+        quotes = QuoteIndex([q for q in find_quotes(parsed.text, parsed.paragraphs) if q.span.start < body.end])
+        return [s for s in parsed.sentences if s.words and s.start < body.end], quotes
 
     def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
         found = self.candidates(parsed)

@@ -43,9 +43,12 @@ class Cue:
         return any(d.lemma.lower() in NEGATIONS and d.id < self.word.id for d in self.sentence.children(self.word))
 
 
-def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learned: frozenset[str] = frozenset()) -> list[Cue]:
+def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learned: frozenset[str] = frozenset(),
+              proposed: frozenset[int] = frozenset()) -> list[Cue]:
     """Candidate cues of ``sentence``, in order; those inside a quotation are marked ``quoted``
-    (someone quoting someone else). ``learned`` are further cue lemmas a trained scorer knows."""
+    (someone quoting someone else). ``learned`` are further cue lemmas a trained scorer knows;
+    ``proposed`` the ids of verbs, adjectives and nouns the role tagger reads as cues here
+    ("were adamant that", "cracked jokes about"), which become cues of the category "tagged"."""
     cues: list[Cue] = []
     taken: set[int] = set()
     for word in sentence.words:
@@ -54,6 +57,8 @@ def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learn
         cue = (_phrase_cue(sentence, word, lexicon) or _verb_cue(sentence, word, lexicon, learned)
                or _noun_cue(sentence, word, lexicon, learned) or _prep_cue(sentence, word, quotes, lexicon)
                or _adverb_cue(sentence, word, lexicon))
+        if cue is None and word.id in proposed:
+            cue = _tagged_cue(sentence, word, lexicon)
         if cue is not None:
             cue.quoted = quotes.covers(word.span)
             cues.append(cue)
@@ -92,6 +97,17 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon, learned: froz
     words.extend(_setting(sentence, word, lexicon))
     return Cue(sentence, word, lemma, lexicon.verbs[lemma], "verb", sorted(words, key=lambda w: w.id),
                hypothetical=_hypothetical(sentence, word))
+
+
+def _tagged_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | None:
+    """A word no list names that the role tagger reads as a cue: verbs and adjectives take
+    clauses as verbs do, nouns their content as reporting nouns do."""
+    if word.upos in ("VERB", "ADJ"):
+        return Cue(sentence, word, word.lemma.lower(), "tagged", "verb", [word, *_setting(sentence, word, lexicon)],
+                   hypothetical=_hypothetical(sentence, word))
+    if word.upos == "NOUN":
+        return Cue(sentence, word, word.lemma.lower(), "tagged", "noun", [word])
+    return None
 
 
 def _acts_as_verb(sentence: Sentence, word: Word) -> bool:

@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ..domain import Span
 from .cues import MODALS
 
 if TYPE_CHECKING:
     from .attribution import Candidate
     from .quotes import QuoteIndex
+    from .roles import WordRoles
 
 
-
-def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, float]:
+def features(candidate: Candidate, quotes: QuoteIndex, text: str, roles: WordRoles | None = None) -> dict[str, float]:
+    """``roles`` is the role tagger's reading of the document, when the scorer has a tagger."""
     f: dict[str, float] = {"bias": 1.0}
     cue = candidate.cue
     kind = cue.kind if cue is not None else "continuation"
@@ -87,7 +89,29 @@ def features(candidate: Candidate, quotes: QuoteIndex, text: str) -> dict[str, f
     if candidate.sentence.index == 0 and not text[candidate.sentence.start:candidate.sentence.end].rstrip().endswith((".", "?", "!")):
         f["headline"] = 1.0
     _conjunctions(f, candidate.content.strategy)
+    if roles is not None:
+        _role_features(f, candidate, roles)
     return {k: v for k, v in f.items() if v}
+
+
+def _role_features(f: dict[str, float], candidate: Candidate, roles: WordRoles) -> None:
+    """How strongly the role tagger reads the cue as a cue, the content as content (and the words
+    around it as not), and the source as a source."""
+    cue, content, source = 0, 1, 2
+    if candidate.cue is not None:
+        tagged = max((p[cue] for w in candidate.cue.words for p in roles.within(w.span)), default=0.0)
+        f["tagged_cue"] = tagged
+        f[f"tagged_cue={min(int(tagged * 5), 4)}"] = 1.0
+    inside = [p[content] for span in candidate.content.spans for p in roles.within(span)]
+    if inside:
+        f["tagged_content"] = sum(inside) / len(inside)
+        f["tagged_content_least"] = min(inside)
+        around = [p[content] for p in roles.around(Span(candidate.content.spans[0].start, candidate.content.spans[-1].end))]
+        if around:
+            f["tagged_content_around"] = sum(around) / len(around)
+    mention = candidate.own_mention
+    if mention is not None and roles.within(mention.span):
+        f["tagged_source"] = max(p[source] for p in roles.within(mention.span))
 
 
 _CROSSED = ("kind", "category", "mention", "source_how", "content_size", "content_quoted", "cue_upos", "verb_form",

@@ -1,7 +1,8 @@
 """How likely a candidate is a real attribution: a logistic regression over named features whose
 weights were learned on PolNeAR train (``data/attribution_model.json``, made by
-``claimtrack train``), or, without that file, hand-set priors. The probability is the claim's
-confidence; candidates under the scorer's threshold are not kept.
+``claimtrack train``, with the role tagger it reads beside it in ``attribution_model.roles.pt``),
+or, without that file, hand-set priors. The probability is the claim's confidence; candidates
+under the scorer's threshold are not kept.
 """
 
 from __future__ import annotations
@@ -11,6 +12,10 @@ import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .roles import RoleTagger
 
 MODEL_FILE = "attribution_model.json"
 
@@ -28,6 +33,7 @@ class LearnedScorer:
     threshold: float
     cue_lemmas: frozenset[str] = frozenset()  # lemmas seen as cues in training, beyond cues.toml
     about: dict = field(default_factory=dict)  # how the model was trained, and how well it did
+    tagger: RoleTagger | None = None  # whose readings are features of the weights ("tagged_cue", …)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> LearnedScorer | None:
@@ -36,16 +42,30 @@ class LearnedScorer:
         if not source.is_file():
             return None
         data = json.loads(source.read_text(encoding="utf-8"))
-        return cls(data["weights"], data["threshold"], frozenset(data.get("cue_lemmas", ())), data.get("about", {}))
+        tagger = None
+        if data.get("role_tagger"):
+            from .roles import RoleTagger
+
+            beside = source.parent.joinpath(_tagger_name(source.name))
+            if not beside.is_file():
+                raise FileNotFoundError(f"{source} needs its role tagger beside it: {beside} is missing")
+            tagger = RoleTagger.load(beside)
+        return cls(data["weights"], data["threshold"], frozenset(data.get("cue_lemmas", ())), data.get("about", {}),
+                   tagger)
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def save(self, path: str | Path) -> None:
-        data = {"about": self.about, "threshold": self.threshold, "cue_lemmas": sorted(self.cue_lemmas),
-                "weights": dict(sorted(self.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])))}
-        Path(path).write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        """Writes the weights to ``path`` and the tagger, if any, beside it (``NAME.roles.pt``)."""
+        path = Path(path)
+        data = {"about": self.about, "threshold": self.threshold, "cue_lemmas": sorted(self.cue_lemmas)}
+        if self.tagger is not None:
+            data["role_tagger"] = True
+            self.tagger.save(path.with_name(_tagger_name(path.name)))
+        data["weights"] = dict(sorted(self.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])))
+        path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 class HeuristicScorer:
@@ -53,6 +73,7 @@ class HeuristicScorer:
 
     threshold = 0.5
     cue_lemmas: frozenset[str] = frozenset()
+    tagger = None
 
     def probability(self, features: dict[str, float]) -> float:
         if "primary" not in features or features.keys() & {"nested", "modal", "infinitive", "cue_in_quote"}:
@@ -63,6 +84,11 @@ class HeuristicScorer:
         if "unbalanced_quote" in features:
             score *= 0.7
         return min(0.99, score)
+
+
+def _tagger_name(weights_name: str) -> str:
+    """``attribution_model.json`` keeps its tagger in ``attribution_model.roles.pt``."""
+    return weights_name.removesuffix(".json") + ".roles.pt"
 
 
 def _value(features: dict[str, float], name: str) -> str:
