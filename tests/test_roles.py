@@ -59,7 +59,7 @@ def trained_tagger() -> RoleTagger:
     generator = torch.Generator().manual_seed(1)
     forms = {w.text.lower() for e in examples for s in e.sentences for w in s.words}
     vectors = {form: torch.randn(8, generator=generator) for form in sorted(forms)}
-    return RoleTagger.fit(examples * 64, vectors, epochs=6)
+    return RoleTagger.fit(examples * 64, vectors, epochs=12)
 
 
 def test_the_tagger_learns_the_roles_of_words_and_keeps_them_through_its_file(tmp_path):

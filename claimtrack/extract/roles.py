@@ -107,6 +107,8 @@ class Example:
 
 
 class RoleTagger:
+    """A trained tagger: its vocabularies and network. ``read`` a document; ``fit`` a new one."""
+
     def __init__(self, vocabulary: Vocabulary, network: _Network):
         self.vocabulary = vocabulary
         self.network = network
