@@ -27,7 +27,7 @@ from .evaluation import gold_by_name, parsed_texts
 from .evaluation.brat import GoldDocument
 from .evaluation.scoring import LENIENT, Counts, lenient_counts, shorter_overlap
 from .extract.attribution import Candidate, Extractor, best_hypotheses, keep_above
-from .extract.roles import Example, RoleTagger, WordRoles, read_vectors, role_targets
+from .extract.roles import Example, RoleTagger, Vectors, WordRoles, read_vectors, role_targets
 from .extract.scorer import LearnedScorer
 from .pipeline import Analyser
 
@@ -89,16 +89,15 @@ def role_example(extractor: Extractor, parsed: ParsedDocument, golds: list[GoldD
     return Example(sentences, quotes, role_targets(sentences, annotations))
 
 
-def held_out_readings(examples: list[Example], vectors, epochs: int,
+def held_out_readings(examples: list[Example], vectors: Vectors, epochs: int,
                       progress: Callable[[int], None] | None = None) -> list[WordRoles]:
     """Each example read by a tagger trained on the other folds (the folds ``fit`` uses)."""
-    readings: list[WordRoles | None] = [None] * len(examples)
+    readings: dict[int, WordRoles] = {}
     for held_out in _folds(len(examples)):
         kept = set(held_out)
         tagger = RoleTagger.fit([e for i, e in enumerate(examples) if i not in kept], vectors, epochs, progress=progress)
-        for i in held_out:
-            readings[i] = tagger.read(examples[i].sentences, examples[i].quotes)
-    return readings  # type: ignore[return-value]
+        readings.update((i, tagger.read(examples[i].sentences, examples[i].quotes)) for i in held_out)
+    return [readings[i] for i in range(len(examples))]
 
 
 def _folds(count: int) -> list[list[int]]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import torch
+
 from claimtrack.domain import Span
 from claimtrack.evaluation.brat import GoldAttribution, GoldDocument
 from claimtrack.extract.attribution import Extractor
@@ -67,3 +69,35 @@ def test_the_packaged_model_is_the_default():
     assert isinstance(Extractor().scorer, LearnedScorer)
     [claim] = Extractor().extract(document(TEXT, QUOTE_THEN_SAID), SpeakerRegistry())
     assert claim.text == "We agree," and 0 < claim.confidence <= 1
+
+
+def test_training_learns_weights_and_a_tagger_that_extraction_then_uses(tmp_path):
+    """``train`` end to end on hand-parsed gold: held-out tagger readings, the regression, the
+    files, and extraction with what was saved."""
+    from claimtrack.pipeline import Analyser
+    from claimtrack.training import train
+
+    from .test_evaluation import FixedParser, write_gold
+    from .test_roles import REPORTED, REPORTED_ROWS
+
+    quoted = "T1\tSource 12 17\tPutin\nT2\tCue 18 22\tsaid\nT3\tContent 1 10\tWe agree,\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    reported = ("T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 50\tthat Russia will guarantee their safety\n"
+                "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    for i in range(5):
+        write_gold(tmp_path / "gold", f"q{i}", TEXT, {"a": quoted})
+        write_gold(tmp_path / "gold", f"r{i}", REPORTED, {"a": reported})
+    vocabulary = sorted({w.lower() for w in (TEXT + " " + REPORTED).replace(".", " .").split()})
+    torch.save({"vocab": {"_unit2id": {"<PAD>": 0, "<UNK>": 1, **{w: i + 2 for i, w in enumerate(vocabulary)}}},
+                "emb": torch.randn(len(vocabulary) + 2, 8, generator=torch.Generator().manual_seed(0))},
+               tmp_path / "vectors.pt")
+    parser = FixedParser({TEXT: document(TEXT, QUOTE_THEN_SAID).sentences,
+                          REPORTED: document(REPORTED, REPORTED_ROWS).sentences})
+    epochs = []
+    model = train(tmp_path / "gold", Analyser(parser, Extractor(scorer=HeuristicScorer())), tmp_path / "vectors.pt",
+                  tagger_progress=epochs.append, epochs=2)
+    assert len(epochs) == 6 * 2 and model.tagger is not None  # five held-out taggers and the shipped one
+    assert {"tagged_cue", "tagged_content", "tagged_source"} <= model.weights.keys()
+    model.save(tmp_path / "model.json")
+    extractor = Extractor(scorer=LearnedScorer.load(tmp_path / "model.json"))
+    [claim] = extractor.extract(document(REPORTED, REPORTED_ROWS), SpeakerRegistry())
+    assert claim.text == "that Russia will guarantee their safety" and claim.speaker.name == "Putin"

@@ -31,6 +31,7 @@ _SPECIALS = ("<pad>", "<unk>")
 MIN_LEMMA_COUNT = 3  # rarer lemmas share the unknown row
 VECTOR_ROWS = 50_000  # the most frequent words of the vectors file, plus every training form it has
 PROPOSED_CUE = 0.5  # a word read as a cue this surely is a cue candidate even if no list names it
+Vectors = dict[str, torch.Tensor]  # word → pretrained vector
 
 
 @dataclass
@@ -154,7 +155,7 @@ class RoleTagger:
         }
 
     @classmethod
-    def fit(cls, examples: list[Example], vectors: dict[str, torch.Tensor], epochs: int = 5, seed: int = 0,
+    def fit(cls, examples: list[Example], vectors: Vectors, epochs: int = 5, seed: int = 0,
             progress: Callable[[int], None] | None = None) -> RoleTagger:
         """Trains on ``examples`` (binary cross-entropy against each word's share of annotators
         marking it, for the three roles at once). ``vectors`` maps words to pretrained vectors."""
@@ -204,7 +205,7 @@ def role_targets(sentences: list[Sentence], annotations: list[list[tuple[list[Sp
     return [[(share(w, 0), share(w, 1), share(w, 2)) for w in s.words] for s in sentences if s.words]
 
 
-def read_vectors(path: str | Path) -> dict[str, torch.Tensor]:
+def read_vectors(path: str | Path) -> Vectors:
     """Word vectors from a Stanza pretrain file (``en/pretrain/*.pt``), most frequent first."""
     data = torch.load(path, map_location="cpu", weights_only=False)
     index = data["vocab"]["_unit2id"]
@@ -212,7 +213,7 @@ def read_vectors(path: str | Path) -> dict[str, torch.Tensor]:
     return {word: emb[i].float() for word, i in sorted(index.items(), key=lambda kv: kv[1]) if not word.startswith("<")}
 
 
-def _vocabulary(sentences: list[Sentence], vectors: dict[str, torch.Tensor]) -> Vocabulary:
+def _vocabulary(sentences: list[Sentence], vectors: Vectors) -> Vocabulary:
     seen = {w.text.lower() for s in sentences for w in s.words}
     frequent = [word for i, word in enumerate(vectors) if i < VECTOR_ROWS or word in seen]
     lemmas = Counter(w.lemma.lower() for s in sentences for w in s.words)
