@@ -50,6 +50,7 @@ class _Everything:
     """A scorer that keeps every candidate: for collecting training examples."""
 
     threshold = 0.0
+    tagger = None  # training passes each text's held-out reading instead
 
     def __init__(self, cue_lemmas: frozenset[str]):
         self.cue_lemmas = cue_lemmas

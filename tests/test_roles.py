@@ -12,21 +12,9 @@ from claimtrack.extract.roles import Example, RoleTagger, WordRoles, role_target
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 
 from .handparse import document
-from .test_rules import QUOTE_THEN_SAID
+from .test_rules import QUOTE_THEN_SAID, REPORTED, REPORTED_ROWS
 
 QUOTED = "“We agree,” Putin said."
-REPORTED = "Putin said that Russia will guarantee their safety."
-REPORTED_ROWS = """
-1 Putin Putin PROPN 2 nsubj _ S-PER
-2 said say VERB 0 root VerbForm=Fin
-3 that that SCONJ 6 mark
-4 Russia Russia PROPN 6 nsubj _ S-LOC
-5 will will AUX 6 aux
-6 guarantee guarantee VERB 2 ccomp
-7 their their PRON 8 nmod:poss
-8 safety safety NOUN 6 obj
-9 . . PUNCT 2 punct
-"""
 
 
 def spans(text: str, *parts: str) -> list[Span]:

@@ -117,20 +117,22 @@ def test_according_to():
     assert claim.speaker.name == "Kremlin" and claim.speaker.type is EntityType.ORGANISATION
 
 
+REPORTED = "Putin said that Russia will guarantee their safety."
+REPORTED_ROWS = """
+1 Putin Putin PROPN 2 nsubj _ S-PER
+2 said say VERB 0 root VerbForm=Fin
+3 that that SCONJ 6 mark
+4 Russia Russia PROPN 6 nsubj _ S-LOC
+5 will will AUX 6 aux
+6 guarantee guarantee VERB 2 ccomp
+7 their their PRON 8 nmod:poss
+8 safety safety NOUN 6 obj
+9 . . PUNCT 2 punct
+"""
+
+
 def test_a_reported_promise_is_not_an_attribution_of_its_own():
-    text = "Putin said that Russia will guarantee their safety."
-    rows = """
-    1 Putin Putin PROPN 2 nsubj _ S-PER
-    2 said say VERB 0 root VerbForm=Fin
-    3 that that SCONJ 6 mark
-    4 Russia Russia PROPN 6 nsubj _ S-LOC
-    5 will will AUX 6 aux
-    6 guarantee guarantee VERB 2 ccomp
-    7 their their PRON 8 nmod:poss
-    8 safety safety NOUN 6 obj
-    9 . . PUNCT 2 punct
-    """
-    [claim] = extract(text, rows)
+    [claim] = extract(REPORTED, REPORTED_ROWS)
     assert claim.cue == "said" and claim.text == "that Russia will guarantee their safety"
 
 

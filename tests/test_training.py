@@ -78,7 +78,7 @@ def test_training_learns_weights_and_a_tagger_that_extraction_then_uses(tmp_path
     from claimtrack.training import train
 
     from .test_evaluation import FixedParser, write_gold
-    from .test_roles import REPORTED, REPORTED_ROWS
+    from .test_rules import REPORTED, REPORTED_ROWS
 
     quoted = "T1\tSource 12 17\tPutin\nT2\tCue 18 22\tsaid\nT3\tContent 1 10\tWe agree,\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
     reported = ("T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 50\tthat Russia will guarantee their safety\n"

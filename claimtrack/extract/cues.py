@@ -75,8 +75,7 @@ def find_cues(sentence: Sentence, lexicon: CueLexicon, quotes: QuoteIndex, learn
 def _verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon, learned: frozenset[str] = frozenset()) -> Cue | None:
     lemma = lexicon.verb_lemma(word.text, word.lemma)
     if lemma is None and word.lemma.lower() in learned and word.upos == "VERB":
-        return Cue(sentence, word, word.lemma.lower(), "learned", "verb", [word, *_setting(sentence, word, lexicon)],
-                   hypothetical=_hypothetical(sentence, word))
+        return _unlisted_verb_cue(sentence, word, lexicon, "learned")
     if lemma is None:
         return None
     if word.upos not in _ALLOWED_UPOS and word.text.lower() not in _ALWAYS_VERBS and not _acts_as_verb(sentence, word):
@@ -103,11 +102,16 @@ def _tagged_cue(sentence: Sentence, word: Word, lexicon: CueLexicon) -> Cue | No
     """A word no list names that the role tagger reads as a cue: verbs and adjectives take
     clauses as verbs do, nouns their content as reporting nouns do."""
     if word.upos in ("VERB", "ADJ"):
-        return Cue(sentence, word, word.lemma.lower(), "tagged", "verb", [word, *_setting(sentence, word, lexicon)],
-                   hypothetical=_hypothetical(sentence, word))
+        return _unlisted_verb_cue(sentence, word, lexicon, "tagged")
     if word.upos == "NOUN":
         return Cue(sentence, word, word.lemma.lower(), "tagged", "noun", [word])
     return None
+
+
+def _unlisted_verb_cue(sentence: Sentence, word: Word, lexicon: CueLexicon, category: str) -> Cue:
+    """A verb cue that ``cues.toml`` does not list, by its own lemma, with its setting."""
+    return Cue(sentence, word, word.lemma.lower(), category, "verb", [word, *_setting(sentence, word, lexicon)],
+               hypothetical=_hypothetical(sentence, word))
 
 
 def _acts_as_verb(sentence: Sentence, word: Word) -> bool:

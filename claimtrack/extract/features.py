@@ -110,8 +110,9 @@ def _role_features(f: dict[str, float], candidate: Candidate, roles: WordRoles) 
         if around:
             f["tagged_content_around"] = sum(around) / len(around)
     mention = candidate.own_mention
-    if mention is not None and roles.within(mention.span):
-        f["tagged_source"] = max(p[source] for p in roles.within(mention.span))
+    named = roles.within(mention.span) if mention is not None else []
+    if named:
+        f["tagged_source"] = max(p[source] for p in named)
 
 
 _CROSSED = ("kind", "category", "mention", "source_how", "content_size", "content_quoted", "cue_upos", "verb_form",

@@ -22,7 +22,7 @@ from pathlib import Path
 import torch
 from torch import nn
 
-from ..domain import Sentence, Span
+from ..domain import Sentence, Span, Word
 from .quotes import QuoteIndex
 
 ROLES = ("cue", "content", "source")
@@ -86,16 +86,20 @@ class WordRoles:
 
     def cue_words(self, sentence: Sentence, at_least: float = PROPOSED_CUE) -> frozenset[int]:
         """Ids of the words of ``sentence`` read as part of a cue with at least that probability."""
-        return frozenset(w.id for w in sentence.words if self._probabilities[bisect.bisect_left(self._starts, w.start)][0] >= at_least)
+        return frozenset(w.id for w in sentence.words if self.within(w.span)[0][0] >= at_least)
 
     def within(self, span: Span) -> list[tuple[float, float, float]]:
         """The words that start inside ``span``."""
-        return self._probabilities[bisect.bisect_left(self._starts, span.start):bisect.bisect_left(self._starts, span.end)]
+        first, last = self._range(span)
+        return self._probabilities[first:last]
 
     def around(self, span: Span, width: int = 3) -> list[tuple[float, float, float]]:
         """Up to ``width`` words on either side of ``span``."""
-        first, last = bisect.bisect_left(self._starts, span.start), bisect.bisect_left(self._starts, span.end)
+        first, last = self._range(span)
         return self._probabilities[max(first - width, 0):first] + self._probabilities[last:last + width]
+
+    def _range(self, span: Span) -> tuple[int, int]:
+        return bisect.bisect_left(self._starts, span.start), bisect.bisect_left(self._starts, span.end)
 
 
 @dataclass
@@ -129,7 +133,6 @@ class RoleTagger:
 
     def read(self, sentences: list[Sentence], quotes: QuoteIndex) -> WordRoles:
         """Role probabilities for every word of ``sentences`` (one document's, in order)."""
-        self.network.eval()
         encoded = [self._encode(s, quotes) for s in sentences if s.words]
         probabilities: list[list[tuple[float, float, float]]] = [[] for _ in encoded]
         with torch.no_grad():
@@ -143,7 +146,7 @@ class RoleTagger:
     def _encode(self, sentence: Sentence, quotes: QuoteIndex) -> dict[str, torch.Tensor]:
         words = sentence.words
         vocabulary = self.vocabulary
-        heads = [sentence.word(w.head).lemma.lower() if w.head else "<root>" for w in words]
+        heads = [_head_lemma(sentence, w) for w in words]
         return {
             "forms": vocabulary.ids("forms", [w.text.lower() for w in words]),
             "lemmas": vocabulary.ids("lemmas", [w.lemma.lower() for w in words]),
@@ -217,11 +220,15 @@ def _vocabulary(sentences: list[Sentence], vectors: Vectors) -> Vocabulary:
     seen = {w.text.lower() for s in sentences for w in s.words}
     frequent = [word for i, word in enumerate(vectors) if i < VECTOR_ROWS or word in seen]
     lemmas = Counter(w.lemma.lower() for s in sentences for w in s.words)
-    lemmas.update(s.word(w.head).lemma.lower() if w.head else "<root>" for s in sentences for w in s.words)
+    lemmas.update(_head_lemma(s, w) for s in sentences for w in s.words)
     tags = sorted({w.upos for s in sentences for w in s.words})
     relations = sorted({w.deprel for s in sentences for w in s.words})
     return Vocabulary([*_SPECIALS, *frequent], [*_SPECIALS, *sorted(k for k, n in lemmas.items() if n >= MIN_LEMMA_COUNT)],
                       [*_SPECIALS, *tags], [*_SPECIALS, *relations])
+
+
+def _head_lemma(sentence: Sentence, word: Word) -> str:
+    return sentence.word(word.head).lemma.lower() if word.head else "<root>"
 
 
 def _batches(encoded: list[dict[str, torch.Tensor]], size: int, shuffle: random.Random | None):

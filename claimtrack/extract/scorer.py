@@ -7,10 +7,12 @@ under the scorer's threshold are not kept.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,8 +39,13 @@ class LearnedScorer:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> LearnedScorer | None:
-        """The model file given, or the packaged one; None if there is none."""
-        source = Path(path) if path else resources.files("claimtrack.data").joinpath(MODEL_FILE)
+        """The model file given, or the packaged one (read once per process: every ``Extractor``
+        shares it); None if there is none."""
+        return cls.read(Path(path)) if path else _packaged()
+
+    @classmethod
+    def read(cls, source: Path | Traversable) -> LearnedScorer | None:
+        """The weights file ``source`` (a path or a package resource) with its tagger beside it."""
         if not source.is_file():
             return None
         data = json.loads(source.read_text(encoding="utf-8"))
@@ -84,6 +91,11 @@ class HeuristicScorer:
         if "unbalanced_quote" in features:
             score *= 0.7
         return min(0.99, score)
+
+
+@functools.cache
+def _packaged() -> LearnedScorer | None:
+    return LearnedScorer.read(resources.files("claimtrack.data").joinpath(MODEL_FILE))
 
 
 def _tagger_name(weights_name: str) -> str:

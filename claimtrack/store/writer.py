@@ -82,7 +82,6 @@ def _earlier_spelling(origin: str) -> list[str]:
     return [relative + mark + rest] if relative != path else []
 
 
-
 def bump_claims_version(session: Session) -> None:
     """Note that stored claims or their topics changed (claim ids alone do not say so: SQLite reuses
     freed ones). One UPDATE, so that concurrent ingests on a server database both count."""
