@@ -6,6 +6,7 @@ points of the text as decoded from UTF-8), so that any claim can be shown back i
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
@@ -178,7 +179,18 @@ class Sentence:
         return chain
 
     def words_in(self, span: Span) -> list[Word]:
-        return [w for w in self.words if span.start <= w.start and w.end <= span.end]
+        """The words wholly inside ``span``, in order."""
+        found = []
+        for word in self.words[bisect.bisect_left(self._starts, span.start):]:
+            if word.start >= span.end:
+                break
+            if word.end <= span.end:
+                found.append(word)
+        return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [w.start for w in self.words]  # in order (the words of a multi-word token share one)
 
 
 @dataclass

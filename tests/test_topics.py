@@ -1,5 +1,7 @@
 """Topic terms and passage scoring, on plain strings."""
 
+import pytest
+
 from claimtrack.topics import ClaimText, Passage, Topic, TopicTable, query_terms, score_topics
 
 
@@ -8,6 +10,7 @@ def test_term_variants():
     for text in ("a ceasefire now", "the cease-fire", "a Cease Fire and Final Agreement", "truces", "to cease hostilities"):
         assert topic.found_in(text), text
     assert not topic.found_in("ceasefired") and not topic.found_in("obstruce")
+    assert topic.found_in("No truce, said the cease-fires' critics") == "truce"  # the first term in the text
 
 
 def test_table_names_and_synonyms(tmp_path):
@@ -18,6 +21,10 @@ def test_table_names_and_synonyms(tmp_path):
     extra = tmp_path / "topics.toml"
     extra.write_text('[grain]\nterms = ["grain", "Black Sea corridor"]\n', encoding="utf-8")
     assert TopicTable.load(extra).named("black sea corridor").name == "grain"
+    for terms in ("[]", '[""]', "[3]"):  # no term would match anything, or even a lone "s"
+        extra.write_text(f"[grain]\nterms = {terms}\n", encoding="utf-8")
+        with pytest.raises(ValueError, match="needs a list of terms"):
+            TopicTable.load(extra)
 
 
 def test_passage_context():
