@@ -7,7 +7,8 @@ Stanza is loaded once. Each round times, over the same documents:
   documents in one call;
 * claimtrack parse: :meth:`Analyser.parse` in ingest's batches (paragraphs parsed apart, two
   Stanza stages, conversion to claimtrack sentences);
-* extraction only: :meth:`Analyser.analyse` on those parsed sentences (claims, topics, facts);
+* extraction only: the role tagger's reading of those parsed documents, read together
+  (:meth:`Analyser.read_roles`), and :meth:`Analyser.analyse` of each (claims, topics, facts);
 * ingest: ``Tracker.ingest`` of the files into a fresh SQLite database (read, parse, extract,
   store, detect conflicts), with the same loaded parser;
 * queries: ``claims(speaker="Putin", about="ceasefire")``, ``conflicts()``, ``graph()`` exported
@@ -91,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
             registry = SpeakerRegistry(tracker.rules)
             with timed() as t:
-                processed = [analyser.analyse(d, s, registry) for d, s in zip(documents, sentences)]
+                roles = analyser.read_roles(documents, sentences)
+                processed = [analyser.analyse(d, s, registry, r) for d, s, r in zip(documents, sentences, roles)]
             keep("extraction only", t)
             counts["extraction only"] = f"{sum(len(p.claims) for p in processed)} claims"
 

@@ -398,6 +398,7 @@ def train_command(settings: Settings, gold_dir: Path, out: Path, vectors: Path |
 
     from .evaluation.cache import CachedParser, default_cache_dir
     from .extract.attribution import Extractor
+    from .extract.roles import NETWORKS
     from .extract.scorer import HeuristicScorer
     from .nlp import get_parser
     from .pipeline import Analyser
@@ -410,7 +411,7 @@ def train_command(settings: Settings, gold_dir: Path, out: Path, vectors: Path |
         raise click.ClickException(str(exc)) from exc
     parser = CachedParser(_guarded(lambda: get_parser(models_dir)), cache or default_cache_dir())
     with tqdm(unit="text", file=sys.stderr) as texts, \
-            tqdm(desc="role tagger", unit="epoch", total=(FOLDS + 1) * TAGGER_EPOCHS, file=sys.stderr) as epochs:
+            tqdm(desc="role tagger", unit="epoch", total=(FOLDS + 1) * NETWORKS * TAGGER_EPOCHS, file=sys.stderr) as epochs:
         model = train(gold_dir, Analyser(parser, Extractor(scorer=HeuristicScorer())), vectors,
                       progress=texts.update, tagger_progress=epochs.update)
     model.save(out)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -18,6 +19,9 @@ from .store.database import Database
 from .store.schema import DocumentRow, SpeakerRow
 from .store.topic_tags import sync_topic_definitions
 from .store.writer import existing_documents, load_registry, save_document
+
+if TYPE_CHECKING:
+    from .extract.roles import WordRoles
 
 QUOTED = frozenset({ClaimKind.DIRECT, ClaimKind.PARTIAL, ClaimKind.MIXED})
 
@@ -124,14 +128,27 @@ def _parse(analyser: Analyser, documents: list[Document]) -> list[list[Sentence]
     return results
 
 
+def _read_roles(analyser: Analyser, documents: list[Document], parses: list[list[Sentence] | Exception]
+                ) -> dict[int, WordRoles | None]:
+    """The role tagger's reading of the batch's parsed documents, by position, read together; when
+    that fails, none, and each article reads its own (and fails by itself) in ``analyse``."""
+    parsed = {i: sentences for i, sentences in enumerate(parses) if not isinstance(sentences, Exception)}
+    try:
+        return dict(zip(parsed, analyser.read_roles([documents[i] for i in parsed], list(parsed.values()))))
+    except Exception:  # retried article by article
+        return {}
+
+
 def _store_batch(database: Database, pending: list[tuple[Document, int | None]], analyser: Analyser,
                  registry: SpeakerRegistry, rules: AliasRules | None, record: Callable[[FileResult], None]) -> SpeakerRegistry:
     """Parse a batch together, then store each article in a transaction of its own."""
-    for (document, replacing_id), parsed in zip(pending, _parse(analyser, [d for d, _ in pending])):
+    parses = _parse(analyser, [d for d, _ in pending])
+    roles = _read_roles(analyser, [d for d, _ in pending], parses)
+    for i, ((document, replacing_id), parsed) in enumerate(zip(pending, parses)):
         try:
             if isinstance(parsed, Exception):
                 raise parsed
-            processed = analyser.analyse(document, parsed, registry)
+            processed = analyser.analyse(document, parsed, registry, roles.get(i))
             with database.transaction() as session:
                 same_text, _ = existing_documents(session, document)
                 if same_text is not None:  # an identical file earlier in this batch

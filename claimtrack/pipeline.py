@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .domain import Claim, ClaimKind, Document, ParsedDocument, Sentence
 from .extract.attribution import Extractor
@@ -13,6 +13,9 @@ from .nlp import Parser
 from .speakers import SpeakerRegistry
 from .store.writer import ProcessedDocument
 from .topics import ClaimText, Passage, TopicTable, score_topics
+
+if TYPE_CHECKING:
+    from .extract.roles import WordRoles
 
 # Body text parsed in one Stanza call. Stanza sorts a call's sentences by length before batching
 # them, so larger calls pad less (8 documents at a time cost ~25% more CPU than one call over 25);
@@ -53,9 +56,16 @@ class Analyser:
         """Sentences of each document's body (appended page furniture is not parsed)."""
         return self.parser.parse([d.text[:d.body.end] for d in documents])
 
-    def analyse(self, document: Document, sentences: list[Sentence], registry: SpeakerRegistry) -> ProcessedDocument:
+    def read_roles(self, documents: Sequence[Document], parses: Sequence[list[Sentence]]) -> list[WordRoles | None]:
+        """The role tagger's reading of each parsed document, read in one go (see ``analyse``)."""
+        return self.extractor.read_roles([ParsedDocument(d, s) for d, s in zip(documents, parses)])
+
+    def analyse(self, document: Document, sentences: list[Sentence], registry: SpeakerRegistry,
+                roles: WordRoles | None = None) -> ProcessedDocument:
+        """Claims, narration, topics and facts of a parsed document; ``roles`` is its reading from
+        :meth:`read_roles` when the batch was read together (else the extractor reads it alone)."""
         parsed = ParsedDocument(document, sentences)
-        claims = self.extractor.extract(parsed, registry)
+        claims = self.extractor.extract(parsed, registry, roles)
         statements = claims + narration_claims(parsed, claims)
         lemmas = [content_lemmas(claim, sentences) for claim in statements]
         texts = [ClaimText(c.sentence_index, id(c.speaker) if c.speaker else None, c.text, words, c.negated)
@@ -79,8 +89,9 @@ class Analyser:
             yield from self._batch(batch, registry)
 
     def _batch(self, batch: list[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:
-        for document, sentences in zip(batch, self.parse(batch)):
-            yield self.analyse(document, sentences, registry)
+        parses = self.parse(batch)
+        for document, sentences, roles in zip(batch, parses, self.read_roles(batch, parses)):
+            yield self.analyse(document, sentences, registry, roles)
 
 
 def content_lemmas(claim: Claim, sentences: list[Sentence]) -> str:

@@ -3,10 +3,11 @@ the ``[train]`` extra). Train on PolNeAR *train*; measure on *dev* with ``claimt
 
 1. Cue lemmas: the head lemmas of gold cues seen at least ``min_lemma_count`` times become extra
    cue candidates (beyond ``cues.toml``), so that their weights can be learned.
-2. The role tagger (:mod:`.extract.roles`) learns which words are cues, contents and sources. Five
-   taggers, each trained without one fifth of the texts, read the fifth they did not see; those
-   readings become the candidates' ``tagged_*`` features, so that the weights learn how far to
-   trust a tagger on unseen text. A sixth tagger, trained on all texts, ships with the weights.
+2. The role tagger (:mod:`.extract.roles`, ``NETWORKS`` networks from different seeds, averaged)
+   learns which words are cues, contents and sources. Five taggers, each trained without one fifth
+   of the texts, read the fifth they did not see; those readings become the candidates'
+   ``tagged_*`` features, so that the weights learn how far to trust a tagger on unseen text. A
+   sixth tagger, trained on all texts, ships with the weights.
 3. Every candidate of every training text is labelled: positive when its content overlaps a gold
    content by half of the shorter and its cue overlaps that gold attribution's cue.
 4. A logistic regression (L2) is fitted; its regularisation and the decision threshold are chosen
@@ -27,7 +28,7 @@ from .evaluation import gold_by_name, parsed_texts
 from .evaluation.brat import GoldDocument
 from .evaluation.scoring import LENIENT, Counts, lenient_counts, shorter_overlap
 from .extract.attribution import Candidate, Extractor, best_hypotheses, keep_above
-from .extract.roles import Example, RoleTagger, Vectors, WordRoles, read_vectors, role_targets
+from .extract.roles import NETWORKS, Example, RoleTagger, Vectors, WordRoles, read_vectors, role_targets
 from .extract.scorer import LearnedScorer
 from .pipeline import Analyser
 
@@ -63,7 +64,8 @@ def train(gold_dir, analyser: Analyser, vectors: str | Path, progress: Callable[
           tagger_progress: Callable[[int], None] | None = None, min_lemma_count: int = MIN_LEMMA_COUNT,
           epochs: int = TAGGER_EPOCHS) -> LearnedScorer:
     """The scorer and its role tagger. ``vectors`` is a Stanza pretrain file of word vectors;
-    ``progress`` is called with 1 per parsed text, ``tagger_progress`` per tagger epoch (``(FOLDS + 1) × epochs``)."""
+    ``progress`` is called with 1 per parsed text, ``tagger_progress`` per epoch of each tagger network
+    (``(FOLDS + 1) × NETWORKS × epochs``)."""
     by_name = gold_by_name(gold_dir)
     names = sorted(by_name)
     parses = dict(parsed_texts(names, by_name, analyser, progress))
@@ -78,7 +80,7 @@ def train(gold_dir, analyser: Analyser, vectors: str | Path, progress: Callable[
         text.labels = [label(text.candidates, gold) for gold in text.golds]
         texts.append(text)
     model = fit(texts, lemmas, {"gold_dir": str(gold_dir), "texts": len(names), "vectors": Path(vectors).name,
-                                "tagger_epochs": epochs})
+                                "tagger_epochs": epochs, "tagger_networks": NETWORKS})
     model.tagger = RoleTagger.fit(examples, word_vectors, epochs, progress=tagger_progress)
     return model
 
@@ -97,7 +99,8 @@ def held_out_readings(examples: list[Example], vectors: Vectors, epochs: int,
     for held_out in _folds(len(examples)):
         kept = set(held_out)
         tagger = RoleTagger.fit([e for i, e in enumerate(examples) if i not in kept], vectors, epochs, progress=progress)
-        readings.update((i, tagger.read(examples[i].sentences, examples[i].quotes)) for i in held_out)
+        read = tagger.read_documents([(examples[i].sentences, examples[i].quotes) for i in held_out])
+        readings.update(zip(held_out, read))
     return [readings[i] for i in range(len(examples))]
 
 

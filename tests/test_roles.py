@@ -8,7 +8,7 @@ import torch
 from claimtrack.domain import Span
 from claimtrack.extract.attribution import Extractor
 from claimtrack.extract.quotes import QuoteIndex, find_quotes
-from claimtrack.extract.roles import Example, RoleTagger, WordRoles, role_targets
+from claimtrack.extract.roles import NETWORKS, Example, RoleTagger, WordRoles, role_targets
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 
 from .handparse import document
@@ -41,7 +41,9 @@ def test_targets_are_the_share_of_annotators_marking_each_role():
     assert by_word["."] == (0.0, 0.0, 0.0)
 
 
-def trained_tagger() -> RoleTagger:
+@pytest.fixture(scope="module")
+def tagger() -> RoleTagger:
+    """Three networks (the default) trained on two hand-parsed sentences."""
     examples = [example(QUOTED, QUOTE_THEN_SAID, "said", "We agree,", "Putin"),
                 example(REPORTED, REPORTED_ROWS, "said", "that Russia will guarantee their safety", "Putin")]
     generator = torch.Generator().manual_seed(1)
@@ -50,8 +52,7 @@ def trained_tagger() -> RoleTagger:
     return RoleTagger.fit(examples * 64, vectors, epochs=12)
 
 
-def test_the_tagger_learns_the_roles_of_words_and_keeps_them_through_its_file(tmp_path):
-    tagger = trained_tagger()
+def test_the_tagger_learns_the_roles_of_words_and_keeps_them_through_its_file(tagger, tmp_path):
     parsed = document(REPORTED, REPORTED_ROWS)
     quotes = QuoteIndex(find_quotes(REPORTED))
     reading = tagger.read(parsed.sentences, quotes)
@@ -63,7 +64,27 @@ def test_the_tagger_learns_the_roles_of_words_and_keeps_them_through_its_file(tm
     tagger.save(tmp_path / "model.roles.pt")
     loaded = RoleTagger.load(tmp_path / "model.roles.pt").read(parsed.sentences, quotes)
     assert all(abs(a - b) < 0.01 for w in parsed.sentences[0].words
-               for a, b in zip(reading.within(w.span)[0], loaded.within(w.span)[0]))  # vectors are kept as float16
+               for a, b in zip(reading.within(w.span)[0], loaded.within(w.span)[0]))  # kept in half precision
+
+
+def flat(roles: WordRoles, words: list) -> list[float]:
+    return [p for w in words for role in roles.within(w.span) for p in role]
+
+
+def test_the_reading_is_the_networks_mean_and_documents_read_together_read_as_alone(tagger):
+    quoted, reported = document(QUOTED, QUOTE_THEN_SAID), document(REPORTED, REPORTED_ROWS)
+    pair = [(d.sentences, QuoteIndex(find_quotes(d.text))) for d in (quoted, reported)]
+    together = tagger.read_documents(pair)
+    for (sentences, quotes), reading in zip(pair, together):
+        alone = tagger.read(sentences, quotes)
+        words = [w for s in sentences for w in s.words]
+        assert flat(alone, words) == pytest.approx(flat(reading, words), abs=1e-6)
+
+    assert len(tagger.networks) == NETWORKS == 3
+    said = next(w for w in reported.sentences[0].words if w.text == "said")
+    each = [RoleTagger(tagger.vocabulary, [n]).read(*pair[1]).within(said.span)[0][0] for n in tagger.networks]
+    assert len(set(each)) == 3  # different seeds, different networks
+    assert together[1].within(said.span)[0][0] == pytest.approx(sum(each) / 3, abs=1e-6)
 
 
 def test_the_tagger_reading_becomes_features_of_the_candidates():
@@ -80,8 +101,7 @@ def test_the_tagger_reading_becomes_features_of_the_candidates():
     assert not any(name.startswith("tagged") for name in without.features)
 
 
-def test_the_weights_file_names_its_tagger(tmp_path):
-    tagger = trained_tagger()
+def test_the_weights_file_names_its_tagger(tagger, tmp_path):
     LearnedScorer({"tagged_cue": 2.0}, 0.4, frozenset(), {}, tagger).save(tmp_path / "model.json")
     assert (tmp_path / "model.roles.pt").is_file()
     loaded = LearnedScorer.load(tmp_path / "model.json")

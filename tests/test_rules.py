@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrack.domain import ClaimKind, EntityType, Span
-from claimtrack.extract.attribution import CONFIDENT_INNER, Extractor, keep_above
+from claimtrack.extract.attribution import CONFIDENT_INNER, Extractor, best_hypotheses, keep_above
 from claimtrack.extract.scorer import HeuristicScorer
 from claimtrack.speakers import SpeakerRegistry
 
@@ -136,28 +136,53 @@ def test_a_reported_promise_is_not_an_attribution_of_its_own():
     assert claim.cue == "said" and claim.text == "that Russia will guarantee their safety"
 
 
+SPLIT = "“We agree,” Putin said. “It is right.”\n“We support it.”"
+IT_IS_RIGHT = """
+1 “ " PUNCT 4 punct
+2 It it PRON 4 nsubj
+3 is be AUX 4 cop
+4 right right ADJ 0 root
+5 . . PUNCT 4 punct
+6 ” " PUNCT 4 punct
+"""
+WE_SUPPORT_IT = """
+1 “ " PUNCT 3 punct
+2 We we PRON 3 nsubj
+3 support support VERB 0 root
+4 it it PRON 3 obj
+5 . . PUNCT 3 punct
+6 ” " PUNCT 3 punct
+"""
+
+
 def test_split_quote_is_one_claim_and_a_next_paragraph_continues():
-    text = "“We agree,” Putin said. “It is right.”\n“We support it.”"
-    second = """
-    1 “ " PUNCT 4 punct
-    2 It it PRON 4 nsubj
-    3 is be AUX 4 cop
-    4 right right ADJ 0 root
-    5 . . PUNCT 4 punct
-    6 ” " PUNCT 4 punct
-    """
-    third = """
-    1 “ " PUNCT 3 punct
-    2 We we PRON 3 nsubj
-    3 support support VERB 0 root
-    4 it it PRON 3 obj
-    5 . . PUNCT 3 punct
-    6 ” " PUNCT 3 punct
-    """
-    joined, continued = extract(text, QUOTE_THEN_SAID, second, third)
-    assert [s.of(text) for s in joined.content_spans] == ["We agree,", "It is right."]
+    joined, continued = extract(SPLIT, QUOTE_THEN_SAID, IT_IS_RIGHT, WE_SUPPORT_IT)
+    assert [s.of(SPLIT) for s in joined.content_spans] == ["We agree,", "It is right."]
     assert continued.cue is None and continued.category == "continuation"
     assert continued.speaker is joined.speaker and continued.text == "We support it."
+
+
+def test_a_split_quote_stays_whole_when_its_first_part_alone_is_the_likelier_reading():
+    """The cue's hypotheses include the first part alone (with its marks); when that one is the
+    most probable, the joined hypothesis is kept in its place, at its probability, and the
+    continuation in the next paragraph follows what was kept."""
+    found = Extractor(scorer=HeuristicScorer()).candidates(document(SPLIT, QUOTE_THEN_SAID, IT_IS_RIGHT, WE_SUPPORT_IT)).items
+    joined = next(c for c in found if c.content.strategy == "quote-before")
+    marked = next(c for c in found if c.content.strategy == "rest-before")
+    continued = next(c for c in found if c.content.strategy == "continuation")
+    assert [s.of(SPLIT) for s in marked.content.spans] == ["“We agree,”"] and continued.follows is joined
+    for candidate in found:
+        candidate.probability = {id(joined): 0.6, id(marked): 0.9, id(continued): 0.8}.get(id(candidate), 0.0)
+    kept = keep_above(best_hypotheses(found), 0.5)
+    whole = next(c for c in kept if c.cue is not None)
+    assert [s.of(SPLIT) for s in whole.content.spans] == ["We agree,", "It is right."] and whole.probability == 0.9
+    [after] = [c for c in kept if c.cue is None]
+    assert after.follows is whole
+
+    marked.content.spans = [Span(SPLIT.index("Putin"), SPLIT.index("Putin") + 5)]  # not the quotation: it stays
+    kept = keep_above(best_hypotheses(found), 0.5)
+    assert [s.of(SPLIT) for s in next(c for c in kept if c.cue is not None).content.spans] == ["Putin"]
+    assert next(c for c in kept if c.cue is None).follows is marked
 
 
 def test_unbalanced_quotation_is_kept_with_less_confidence():
@@ -341,7 +366,7 @@ def test_relative_pronoun_taken_for_the_subject():
     13 . . PUNCT 2 punct
     """
     # the rule, not the scorer, is under test here: keep whatever it finds
-    [said] = Extractor(min_confidence=0.0).extract(document(text, rows), SpeakerRegistry())
+    [said] = [c for c in Extractor(min_confidence=0.0).extract(document(text, rows), SpeakerRegistry()) if c.cue_lemma == "say"]
     assert said.source.text == "he" and said.speaker.name == "Putin"
     assert said.text == "were living in Russia"
 

@@ -1,10 +1,14 @@
-"""Real behaviour on the five seed articles: who is credited with what, with which offsets."""
+"""Real behaviour on the five seed articles (and on lines in their style): who is credited with
+what, with which offsets."""
 
 from __future__ import annotations
 
 import pytest
 
-from claimtrack.domain import ClaimKind, EntityType
+from claimtrack.domain import ClaimKind, EntityType, ParsedDocument
+from claimtrack.extract.attribution import Extractor
+from claimtrack.readers import text_document
+from claimtrack.speakers import SpeakerRegistry
 
 
 def claims_with(claims, fragment: str):
@@ -51,6 +55,19 @@ def test_putin_quotes_including_he_added(seed_claims, seed_documents):
     assert second.source.text == "he" and second.cue == "added"
     text = seed_documents["000"].text
     assert second.content_spans[0].of(text).startswith("The idea itself is correct")
+
+
+def test_a_split_quotation_is_one_claim_and_the_next_paragraph_keeps_its_speaker(parser):
+    """On the compact parser's parse, the scorer prefers the first part of the quotation alone (with
+    its marks) by a few hundredths; the joined reading must still win, and the quotation of the
+    next paragraph must still be Zelensky's."""
+    text = ("“We are ready for peace,” Zelensky said on Tuesday. “But we will not give up our land.”\n"
+            "“Nobody can force us.”")
+    [sentences] = parser.parse([text])
+    said, continued = Extractor().extract(ParsedDocument(text_document(text, "split"), sentences), SpeakerRegistry())
+    assert [s.of(text) for s in said.content_spans] == ["We are ready for peace,", "But we will not give up our land."]
+    assert continued.cue is None and continued.text == "Nobody can force us."
+    assert said.speaker.name == continued.speaker.name == "Zelensky"
 
 
 def test_zelensky_variants_are_one_speaker(seed_claims):

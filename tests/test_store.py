@@ -153,11 +153,11 @@ def test_interruption_keeps_what_was_stored(tmp_path, parser, monkeypatch):
     calls = []
     real_analyse = tracker.analyser.analyse
 
-    def analyse_then_interrupt(document, sentences, registry):
+    def analyse_then_interrupt(document, sentences, registry, roles):
         calls.append(document.origin)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real_analyse(document, sentences, registry)
+        return real_analyse(document, sentences, registry, roles)
 
     monkeypatch.setattr(tracker.analyser, "analyse", analyse_then_interrupt)
     report = tracker.ingest([SEEDS])
@@ -187,6 +187,30 @@ def test_a_document_that_breaks_the_parser_fails_alone(tmp_path, parser, monkeyp
     assert report.statuses == {"added": 2, "failed": 1}
     assert report.problems[0].origin.endswith("003_bad.txt") and "MemoryError" in report.problems[0].detail
     assert count(tracker, DocumentRow) == 2
+
+
+def test_a_document_that_breaks_the_role_tagger_fails_alone(tmp_path, parser, monkeypatch):
+    """The batch is read together; when that fails, each article is read alone, in its own try."""
+    tracker = make_tracker(tmp_path, parser)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / "001_9644d7d41a712d89.txt", folder / "001.txt")
+    (folder / "002_bad.txt").write_text("A text the tagger finds unreadable.\n", encoding="utf-8")
+    tagger = tracker.analyser.extractor.scorer.tagger
+    real_read = tagger.read_documents
+    batches = []
+
+    def read_documents(documents):
+        batches.append(len(documents))
+        if any(w.text == "unreadable" for sentences, _ in documents for s in sentences for w in s.words):
+            raise RuntimeError("tagger broke")
+        return real_read(documents)
+
+    monkeypatch.setattr(tagger, "read_documents", read_documents)
+    report = tracker.ingest([folder])
+    assert batches == [2, 1, 1]  # together, then each alone
+    assert report.statuses == {"added": 1, "failed": 1} and "tagger broke" in report.problems[0].detail
+    assert count(tracker, DocumentRow) == 1
 
 
 def test_two_records_with_one_url_keep_the_first_on_every_run(tmp_path, parser):

@@ -9,6 +9,7 @@ import torch
 from claimtrack.domain import Span
 from claimtrack.evaluation.brat import GoldAttribution, GoldDocument
 from claimtrack.extract.attribution import Extractor
+from claimtrack.extract.roles import NETWORKS
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 from claimtrack.speakers import SpeakerRegistry
 from claimtrack.training import TrainingText, _best_threshold, label
@@ -95,7 +96,7 @@ def test_training_learns_weights_and_a_tagger_that_extraction_then_uses(tmp_path
     epochs = []
     model = train(tmp_path / "gold", Analyser(parser, Extractor(scorer=HeuristicScorer())), tmp_path / "vectors.pt",
                   tagger_progress=epochs.append, epochs=2)
-    assert len(epochs) == 6 * 2 and model.tagger is not None  # five held-out taggers and the shipped one
+    assert len(epochs) == 6 * NETWORKS * 2 and model.tagger is not None  # five held-out taggers and the shipped one
     assert {"tagged_cue", "tagged_content", "tagged_source"} <= model.weights.keys()
     model.save(tmp_path / "model.json")
     extractor = Extractor(scorer=LearnedScorer.load(tmp_path / "model.json"))

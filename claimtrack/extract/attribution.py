@@ -18,6 +18,7 @@ The pass over a document is:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -137,8 +138,17 @@ class Extractor:
         quotes = QuoteIndex([q for q in find_quotes(parsed.text, parsed.paragraphs) if q.span.start < body.end])
         return [s for s in parsed.sentences if s.words and s.start < body.end], quotes
 
-    def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry) -> list[Claim]:
-        found = self.candidates(parsed)
+    def read_roles(self, documents: Sequence[ParsedDocument]) -> list[WordRoles | None]:
+        """The scorer's role tagger's reading of each document (None without a tagger), read
+        together: cheaper than each document reading its own in :meth:`candidates`."""
+        tagger = self.scorer.tagger
+        if tagger is None:
+            return [None] * len(documents)
+        return tagger.read_documents([self.scope(d) for d in documents])
+
+    def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry, roles: WordRoles | None = None) -> list[Claim]:
+        """The claims of a document; ``roles``, its reading from :meth:`read_roles`, if read already."""
+        found = self.candidates(parsed, roles)
         kept = select(found.items, self.min_confidence)
         text = parsed.text
         speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
@@ -407,14 +417,41 @@ def _flag_nested(alternatives: list[Candidate], primary: list[Candidate]) -> lis
 
 
 def _best_per_cue(candidates: list[Candidate]) -> list[Candidate]:
-    """Of the content hypotheses of one cue, the most probable."""
+    """Of the content hypotheses of one cue, the most probable. The hypothesis that joined a split
+    quotation ("“We agree,” Putin said. “It is right.”") stands for all of it: when the most
+    probable one lies inside the quotation's first part (the same quotation, read with its marks
+    or as the verb's complement), the joined one is kept instead, at that probability, so that the
+    rest of the quotation is not lost. A continuation follows whatever its cue's hypothesis became."""
     best: dict[int, Candidate] = {}
+    joined: dict[int, Candidate] = {}
     for candidate in candidates:
-        key = id(candidate.cue) if candidate.cue is not None else id(candidate)
+        key = _cue_key(candidate)
         if key not in best or candidate.probability > best[key].probability:
             best[key] = candidate
-    kept = set(map(id, best.values()))
-    return [c for c in candidates if id(c) in kept]
+        if JOINED in candidate.notes:
+            joined[key] = candidate
+    kept: dict[int, Candidate] = {}  # by the id of the hypothesis that stands for its cue
+    for key, winner in best.items():
+        whole = joined.get(key)
+        if whole is not None and whole is not winner and all(whole.content.quotes[0].span.contains(s) for s in winner.content.spans):
+            best[key] = kept[id(whole)] = replace(whole, probability=winner.probability)
+        else:
+            kept[id(winner)] = winner
+    result = []
+    for candidate in candidates:
+        if id(candidate) not in kept:
+            continue
+        chosen = kept[id(candidate)]
+        followed = best.get(_cue_key(chosen.follows)) if chosen.follows is not None else None
+        if followed is not None and followed is not chosen.follows:  # none left when another cue took its content
+            chosen = best[_cue_key(candidate)] = replace(chosen, follows=followed)
+        result.append(chosen)
+    return result
+
+
+def _cue_key(candidate: Candidate) -> int:
+    """Hypotheses of one cue share it; a continuation, which has none, is its own."""
+    return id(candidate.cue) if candidate.cue is not None else id(candidate)
 
 
 def _one_per_content(candidates: list[Candidate]) -> list[Candidate]:
@@ -460,6 +497,9 @@ def _without_trailing_function_words(words: list[Word]) -> list[Word]:
     return words[:end]
 
 
+JOINED = "split quotation joined"  # the note of a hypothesis that took a split quotation's next part
+
+
 def _continue_quotes(candidates: list[Candidate], quotes: QuoteIndex, parsed: ParsedDocument,
                      sentences: list[Sentence]) -> list[Candidate]:
     """Give quotations that no cue claimed to the claim they continue, if any."""
@@ -480,7 +520,7 @@ def _continue_quotes(candidates: list[Candidate], quotes: QuoteIndex, parsed: Pa
         ):
             previous.content.spans = previous.content.spans + list(quote.parts)
             previous.content.quotes = previous.content.quotes + [quote]
-            previous.notes.append("split quotation joined")
+            previous.notes.append(JOINED)
         elif paragraph - previous_paragraph in (0, 1) and not _claims_between(result, previous, quote):
             sentence = next((s for s in sentences if s.start <= quote.span.start < s.end + 1), previous.sentence)
             content = Content(list(quote.parts), "continuation", [quote])

@@ -30,6 +30,7 @@ PAD, UNKNOWN = 0, 1
 _SPECIALS = ("<pad>", "<unk>")
 MIN_LEMMA_COUNT = 3  # rarer lemmas share the unknown row
 VECTOR_ROWS = 50_000  # the most frequent words of the vectors file, plus every training form it has
+NETWORKS = 3  # trained from different seeds, their readings averaged: steadier than one
 PROPOSED_CUE = 0.5  # a word read as a cue this surely is a cue candidate even if no list names it
 Vectors = dict[str, torch.Tensor]  # word → pretrained vector
 
@@ -112,36 +113,54 @@ class Example:
 
 
 class RoleTagger:
-    """A trained tagger: its vocabularies and network. ``read`` a document; ``fit`` a new one."""
+    """A trained tagger: its vocabularies and networks (trained alike from different seeds, their
+    readings averaged). ``read`` documents; ``fit`` a new one."""
 
-    def __init__(self, vocabulary: Vocabulary, network: _Network):
+    def __init__(self, vocabulary: Vocabulary, networks: list[_Network]):
         self.vocabulary = vocabulary
-        self.network = network
+        self.networks = networks
 
     @classmethod
     def load(cls, path: str | Path) -> RoleTagger:
         data = torch.load(path, map_location="cpu", weights_only=True)
+        if "networks" not in data:
+            raise ValueError(f"{path} was written by an older claimtrack: train the model again")
         vocabulary = Vocabulary(**data["vocabulary"])
-        network = _Network(vocabulary, data["state"]["forms.weight"].shape[1])
-        network.load_state_dict({k: v.float() for k, v in data["state"].items()})
-        network.eval()
-        return cls(vocabulary, network)
+        forms = data["forms"].float()  # frozen pretrained vectors, the same in every network
+        networks = []
+        for state in data["networks"]:
+            network = _Network(vocabulary, forms.shape[1])
+            network.load_state_dict({"forms.weight": forms, **{k: v.float() for k, v in state.items()}})
+            network.eval()
+            networks.append(network)
+        return cls(vocabulary, networks)
 
     def save(self, path: str | Path) -> None:
-        state = {k: (v.half() if k == "forms.weight" else v) for k, v in self.network.state_dict().items()}
-        torch.save({"vocabulary": self.vocabulary.as_dict(), "state": state}, path)
+        """Half-precision numbers (the readings move by about 0.001), the vectors stored once."""
+        states = [network.state_dict() for network in self.networks]
+        torch.save({"vocabulary": self.vocabulary.as_dict(), "forms": states[0]["forms.weight"].half(),
+                    "networks": [{k: v.half() for k, v in state.items() if k != "forms.weight"} for state in states]}, path)
 
     def read(self, sentences: list[Sentence], quotes: QuoteIndex) -> WordRoles:
         """Role probabilities for every word of ``sentences`` (one document's, in order)."""
-        encoded = [self._encode(s, quotes) for s in sentences if s.words]
+        return self.read_documents([(sentences, quotes)])[0]
+
+    def read_documents(self, documents: Sequence[tuple[list[Sentence], QuoteIndex]]) -> list[WordRoles]:
+        """:meth:`read` for several documents at once: their sentences share batches, which costs
+        less than reading them one document at a time."""
+        encoded = [self._encode(s, quotes) for sentences, quotes in documents for s in sentences if s.words]
         probabilities: list[list[tuple[float, float, float]]] = [[] for _ in encoded]
         with torch.no_grad():
             for batch, lengths, inputs in _batches(encoded, 64, shuffle=None):
-                scores = torch.sigmoid(self.network(inputs, lengths))
+                scores = torch.stack([torch.sigmoid(n(inputs, lengths)) for n in self.networks]).mean(0)
                 for row, i in enumerate(batch):
                     probabilities[i] = [tuple(p) for p in scores[row, :lengths[row]].tolist()]
-        words = [w for s in sentences for w in s.words]
-        return WordRoles([w.start for w in words], [p for ps in probabilities for p in ps])
+        readings = []
+        read = iter(probabilities)
+        for sentences, _ in documents:
+            words = [w for s in sentences for w in s.words]
+            readings.append(WordRoles([w.start for w in words], [p for s in sentences if s.words for p in next(read)]))
+        return readings
 
     def _encode(self, sentence: Sentence, quotes: QuoteIndex) -> dict[str, torch.Tensor]:
         words = sentence.words
@@ -158,42 +177,50 @@ class RoleTagger:
         }
 
     @classmethod
-    def fit(cls, examples: list[Example], vectors: Vectors, epochs: int = 5, seed: int = 0,
+    def fit(cls, examples: list[Example], vectors: Vectors, epochs: int = 5, networks: int = NETWORKS, seed: int = 0,
             progress: Callable[[int], None] | None = None) -> RoleTagger:
-        """Trains on ``examples`` (binary cross-entropy against each word's share of annotators
-        marking it, for the three roles at once). ``vectors`` maps words to pretrained vectors."""
-        torch.manual_seed(seed)
-        shuffler = random.Random(seed)
+        """Trains ``networks`` networks on ``examples``, from seeds ``seed``, ``seed + 1``, …: binary
+        cross-entropy against each word's share of annotators marking it, for the three roles at
+        once. ``vectors`` maps words to pretrained vectors. ``progress`` is called once per epoch."""
         sentences = [s for e in examples for s in e.sentences if s.words]
         vocabulary = _vocabulary(sentences, vectors)
-        network = _Network(vocabulary, len(next(iter(vectors.values()))))
-        with torch.no_grad():
-            network.forms.weight[UNKNOWN] = 0.0
-            for i, form in enumerate(vocabulary.forms[len(_SPECIALS):], len(_SPECIALS)):
-                network.forms.weight[i] = vectors[form]
-        tagger = cls(vocabulary, network)
+        tagger = cls(vocabulary, [])
         encoded = []
         for example in examples:
             for sentence, targets in zip([s for s in example.sentences if s.words], example.targets):
                 item = tagger._encode(sentence, example.quotes)
                 item["targets"] = torch.tensor(targets, dtype=torch.float)
                 encoded.append(item)
-        optimiser = torch.optim.Adam([p for p in network.parameters() if p.requires_grad], lr=2e-3)
-        loss_function = nn.BCEWithLogitsLoss(reduction="none")
-        for _ in range(epochs):
-            network.train()
-            for _, lengths, inputs in _batches(encoded, 32, shuffle=shuffler):
-                mask = (torch.arange(int(lengths.max()))[None, :] < lengths[:, None]).float()
-                losses = loss_function(network(inputs, lengths), inputs["targets"]).sum(-1)
-                loss = (losses * mask).sum() / mask.sum()
-                optimiser.zero_grad()
-                loss.backward()
-                nn.utils.clip_grad_norm_(network.parameters(), 5.0)
-                optimiser.step()
-            if progress:
-                progress(1)
-        network.eval()
+        forms = torch.zeros(len(vocabulary.forms), len(next(iter(vectors.values()))))
+        for i, form in enumerate(vocabulary.forms[len(_SPECIALS):], len(_SPECIALS)):
+            forms[i] = vectors[form]
+        tagger.networks = [_train(vocabulary, forms, encoded, epochs, seed + k, progress) for k in range(networks)]
         return tagger
+
+
+def _train(vocabulary: Vocabulary, forms: torch.Tensor, encoded: list[dict[str, torch.Tensor]], epochs: int,
+           seed: int, progress: Callable[[int], None] | None) -> _Network:
+    torch.manual_seed(seed)
+    shuffler = random.Random(seed)
+    network = _Network(vocabulary, forms.shape[1])
+    with torch.no_grad():
+        network.forms.weight.copy_(forms)
+    optimiser = torch.optim.Adam([p for p in network.parameters() if p.requires_grad], lr=2e-3)
+    loss_function = nn.BCEWithLogitsLoss(reduction="none")
+    for _ in range(epochs):
+        network.train()
+        for _, lengths, inputs in _batches(encoded, 32, shuffle=shuffler):
+            mask = (torch.arange(int(lengths.max()))[None, :] < lengths[:, None]).float()
+            losses = loss_function(network(inputs, lengths), inputs["targets"]).sum(-1)
+            loss = (losses * mask).sum() / mask.sum()
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(network.parameters(), 5.0)
+            optimiser.step()
+        if progress:
+            progress(1)
+    network.eval()
+    return network
 
 
 def role_targets(sentences: list[Sentence], annotations: list[list[tuple[list[Span], list[Span], list[Span]]]]
