@@ -79,8 +79,8 @@ class Analyser:
         facts = [reader.read(c.content_spans, c.speaker, c.kind is ClaimKind.DIRECT, c.cue_lemma, c.negated)
                  for c in statements]
         roles_seen = reader.roles_seen()
-        for speaker, roles in roles_seen.items():
-            registry.extend(speaker, speaker.name, speaker.type, roles=roles)
+        for speaker, titles in roles_seen.items():
+            registry.extend(speaker, speaker.name, speaker.type, roles=titles)
         return ProcessedDocument(parsed, claims, statements[len(claims):], lemmas, hits, facts, list(roles_seen))
 
     def run(self, documents: Iterable[Document], registry: SpeakerRegistry) -> Iterator[ProcessedDocument]:

@@ -75,7 +75,7 @@ class TopicTable:
             with open(extra, "rb") as handle:
                 for name, entry in tomllib.load(handle).items():
                     terms = entry.get("terms") if isinstance(entry, dict) else None
-                    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+                    if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and _term_regex(t) for t in terms):
                         raise ValueError(f"{extra}: topic [{name}] needs a list of terms")
                     data[name] = entry
         return cls({name: Topic(name, tuple(entry["terms"])) for name, entry in data.items()})

@@ -185,6 +185,38 @@ def test_a_split_quote_stays_whole_when_its_first_part_alone_is_the_likelier_rea
     assert next(c for c in kept if c.cue is None).follows is marked
 
 
+def test_continuations_follow_what_their_claim_became_and_go_when_it_goes():
+    """A quotation in each of the next two paragraphs continues the one before: each follows the
+    hypothesis its cue kept, or the cue that took its content; none outlives what it continues."""
+    text = "“We agree,” Putin said.\n“It is right.”\n“We support it.”"
+    found = Extractor(scorer=HeuristicScorer()).candidates(document(text, QUOTE_THEN_SAID, IT_IS_RIGHT, WE_SUPPORT_IT)).items
+    quoted, marked, complement = (next(c for c in found if c.content.strategy == s) for s in ("quote-before", "rest-before", "complement"))
+    first, second = (c for c in found if c.content.strategy == "continuation")
+    assert first.follows is quoted and second.follows is first
+
+    def kept(probabilities: dict[int, float]) -> tuple:
+        """(the claim with a cue, the first continuation, the second) of what is kept, or ()."""
+        for candidate in found:
+            candidate.probability = probabilities.get(id(candidate), 0.0)
+        chosen = keep_above(best_hypotheses(found), 0.5)
+        if not chosen:
+            return ()
+        by_text = {c.content.spans[0].of(text): c for c in chosen if c.cue is None}
+        return next(c for c in chosen if c.cue is not None), by_text["It is right."], by_text["We support it."]
+
+    # the cue's claim is under the threshold: neither continuation is anybody's
+    assert kept({id(quoted): 0.3, id(first): 0.9, id(second): 0.9}) == ()
+
+    # the cue kept another reading: the chain follows it, and the copies made on the way
+    claim, one, two = kept({id(quoted): 0.6, id(marked): 0.9, id(first): 0.9, id(second): 0.9})
+    assert claim is marked and one.follows is claim and two.follows is one
+
+    # another cue took the content: the continuation follows that cue's claim
+    complement.content.spans = list(quoted.content.spans)
+    claim, one, two = kept({id(quoted): 0.6, id(complement): 0.9, id(first): 0.9, id(second): 0.9})
+    assert claim is complement and one.follows is claim and two.follows is one
+
+
 def test_unbalanced_quotation_is_kept_with_less_confidence():
     text = "Putin said: “We agree with the proposal"
     rows = """

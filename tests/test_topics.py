@@ -21,7 +21,7 @@ def test_table_names_and_synonyms(tmp_path):
     extra = tmp_path / "topics.toml"
     extra.write_text('[grain]\nterms = ["grain", "Black Sea corridor"]\n', encoding="utf-8")
     assert TopicTable.load(extra).named("black sea corridor").name == "grain"
-    for terms in ("[]", '[""]', "[3]"):  # no term would match anything, or even a lone "s"
+    for terms in ("[]", '[""]', '["truce", "-"]', "[3]"):  # a term of no words would match anything, even a lone "s"
         extra.write_text(f"[grain]\nterms = {terms}\n", encoding="utf-8")
         with pytest.raises(ValueError, match="needs a list of terms"):
             TopicTable.load(extra)

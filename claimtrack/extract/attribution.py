@@ -328,9 +328,35 @@ def best_hypotheses(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def keep_above(best: list[Candidate], threshold: float) -> list[Candidate]:
-    """Of :func:`best_hypotheses`, those at or above ``threshold``, with nesting settled."""
-    kept = [c for c in best if c.probability >= threshold and (c.follows is None or c.follows.probability >= threshold)]
-    return _univocal(kept)
+    """Of :func:`best_hypotheses`, those at or above ``threshold``, with nesting settled. A
+    continuation stays only while what it continues stays: its speaker is that claim's."""
+    return _followed(_univocal(_followed([c for c in best if c.probability >= threshold])))
+
+
+def _followed(kept: list[Candidate]) -> list[Candidate]:
+    """``kept`` without the continuations whose followed candidate is not in it (nor, along a
+    chain of continuations, theirs)."""
+    while True:
+        present = {id(c) for c in kept}
+        remaining = [c for c in kept if c.follows is None or id(c.follows) in present]
+        if len(remaining) == len(kept):
+            return kept
+        kept = remaining
+
+
+def _refollow(candidates: list[Candidate], became: dict[int, Candidate]) -> list[Candidate]:
+    """``candidates`` with each continuation following what its followed candidate became
+    (``became``: by a candidate's id, what stands for it now: a copy, another reading, another
+    cue). Continuations come after what they follow, so a chain follows copies made on the way."""
+    result = []
+    for candidate in candidates:
+        target = became.get(id(candidate.follows)) if candidate.follows is not None else None
+        if target is not None and target is not candidate.follows:
+            copy = replace(candidate, follows=target)
+            became[id(candidate)] = copy
+            candidate = copy
+        result.append(candidate)
+    return result
 
 
 def _univocal(kept: list[Candidate]) -> list[Candidate]:
@@ -355,10 +381,8 @@ def _univocal(kept: list[Candidate]) -> list[Candidate]:
                     else:
                         current[id(outer)] = cut
                     break
-    result = [current[id(c)] for c in kept if id(c) not in dropped]
     # a continuation follows the copy that becomes the claim, whose speaker it takes
-    return [replace(c, follows=current[id(c.follows)]) if c.follows is not None and id(c.follows) in current
-            and current[id(c.follows)] is not c.follows else c for c in result]
+    return _refollow([current[id(c)] for c in kept if id(c) not in dropped], current)
 
 
 _CLAUSE_RELATIONS = frozenset({"root", "conj", "advcl", "parataxis"})
@@ -430,23 +454,13 @@ def _best_per_cue(candidates: list[Candidate]) -> list[Candidate]:
             best[key] = candidate
         if JOINED in candidate.notes:
             joined[key] = candidate
-    kept: dict[int, Candidate] = {}  # by the id of the hypothesis that stands for its cue
+    stands_for = dict(best)  # by cue: the hypothesis in whose place the kept one goes
     for key, winner in best.items():
         whole = joined.get(key)
         if whole is not None and whole is not winner and all(whole.content.quotes[0].span.contains(s) for s in winner.content.spans):
-            best[key] = kept[id(whole)] = replace(whole, probability=winner.probability)
-        else:
-            kept[id(winner)] = winner
-    result = []
-    for candidate in candidates:
-        if id(candidate) not in kept:
-            continue
-        chosen = kept[id(candidate)]
-        followed = best.get(_cue_key(chosen.follows)) if chosen.follows is not None else None
-        if followed is not None and followed is not chosen.follows:  # none left when another cue took its content
-            chosen = best[_cue_key(candidate)] = replace(chosen, follows=followed)
-        result.append(chosen)
-    return result
+            best[key], stands_for[key] = replace(whole, probability=winner.probability), whole
+    became = {id(c): best[_cue_key(c)] for c in candidates}
+    return _refollow([best[_cue_key(c)] for c in candidates if stands_for[_cue_key(c)] is c], became)
 
 
 def _cue_key(candidate: Candidate) -> int:
@@ -455,14 +469,15 @@ def _cue_key(candidate: Candidate) -> int:
 
 
 def _one_per_content(candidates: list[Candidate]) -> list[Candidate]:
-    """Two cues for one content ("said and added"): the more probable one."""
+    """Two cues for one content ("said and added"): the more probable one, which a continuation
+    of the other then follows."""
     best: dict[tuple[Span, ...], Candidate] = {}
     for candidate in candidates:
         key = tuple(candidate.content.spans)
         if key not in best or candidate.probability > best[key].probability:
             best[key] = candidate
-    kept = set(map(id, best.values()))
-    return [c for c in candidates if id(c) in kept]
+    became = {id(c): best[tuple(c.content.spans)] for c in candidates}
+    return _refollow([c for c in candidates if became[id(c)] is c], became)
 
 
 _SUBORDINATORS = frozenset({"as", "while", "when", "after", "before", "because", "although", "though", "but", "whereas", "since"})

@@ -136,7 +136,7 @@ class RoleTagger:
         return cls(vocabulary, networks)
 
     def save(self, path: str | Path) -> None:
-        """Half-precision numbers (the readings move by about 0.001), the vectors stored once."""
+        """Half-precision numbers (the readings move by less than 0.001), the vectors stored once."""
         states = [network.state_dict() for network in self.networks]
         torch.save({"vocabulary": self.vocabulary.as_dict(), "forms": states[0]["forms.weight"].half(),
                     "networks": [{k: v.half() for k, v in state.items() if k != "forms.weight"} for state in states]}, path)
@@ -147,7 +147,8 @@ class RoleTagger:
 
     def read_documents(self, documents: Sequence[tuple[list[Sentence], QuoteIndex]]) -> list[WordRoles]:
         """:meth:`read` for several documents at once: their sentences share batches, which costs
-        less than reading them one document at a time."""
+        less than reading them one document at a time (the probabilities are the same up to float
+        rounding, about 1e-7, so a claim exactly at the threshold could in principle differ)."""
         encoded = [self._encode(s, quotes) for sentences, quotes in documents for s in sentences if s.words]
         probabilities: list[list[tuple[float, float, float]]] = [[] for _ in encoded]
         with torch.no_grad():
