@@ -180,12 +180,13 @@ class Sentence:
 
     def words_in(self, span: Span) -> list[Word]:
         """The words wholly inside ``span``, in order."""
+        words = self.words
         found = []
-        for word in self.words[bisect.bisect_left(self._starts, span.start):]:
-            if word.start >= span.end:
+        for i in range(bisect.bisect_left(self._starts, span.start), len(words)):
+            if words[i].start >= span.end:
                 break
-            if word.end <= span.end:
-                found.append(word)
+            if words[i].end <= span.end:
+                found.append(words[i])
         return found
 
     @cached_property

@@ -12,9 +12,7 @@ from claimtrack.extract.roles import NETWORKS, Example, RoleTagger, WordRoles, r
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 
 from .handparse import document
-from .test_rules import QUOTE_THEN_SAID, REPORTED, REPORTED_ROWS
-
-QUOTED = "“We agree,” Putin said."
+from .test_rules import QUOTE_THEN_SAID, QUOTED, REPORTED, REPORTED_ROWS
 
 
 def spans(text: str, *parts: str) -> list[Span]:

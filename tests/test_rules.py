@@ -16,6 +16,7 @@ def extract(text: str, *rows: str):
     return Extractor().extract(document(text, *rows), SpeakerRegistry())
 
 
+QUOTED = "“We agree,” Putin said."  # parsed as QUOTE_THEN_SAID
 QUOTE_THEN_SAID = """
 1 “ " PUNCT 3 punct
 2 We we PRON 3 nsubj
@@ -29,7 +30,7 @@ QUOTE_THEN_SAID = """
 
 
 def test_quote_before_the_cue():
-    [claim] = extract("“We agree,” Putin said.", QUOTE_THEN_SAID)
+    [claim] = extract(QUOTED, QUOTE_THEN_SAID)
     assert claim.speaker.name == "Putin" and claim.speaker.type is EntityType.PERSON
     assert claim.kind is ClaimKind.DIRECT and claim.text == "We agree,"
     assert claim.cue == "said" and claim.source.text == "Putin"

@@ -15,22 +15,20 @@ from claimtrack.speakers import SpeakerRegistry
 from claimtrack.training import TrainingText, _best_threshold, label
 
 from .handparse import document
-from .test_rules import QUOTE_THEN_SAID
-
-TEXT = "“We agree,” Putin said."
+from .test_rules import QUOTE_THEN_SAID, QUOTED
 
 
 def candidates():
-    parsed = document(TEXT, QUOTE_THEN_SAID)
+    parsed = document(QUOTED, QUOTE_THEN_SAID)
     return Extractor(scorer=HeuristicScorer()).candidates(parsed).items
 
 
 def test_a_candidate_is_right_when_content_and_cue_overlap_the_gold():
     found = candidates()
-    said = TEXT.index("said")
-    right = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(1, 10)], [Span(said, said + 4)], [Span(12, 17)])])
-    wrong_cue = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(1, 10)], [Span(12, 17)])])
-    elsewhere = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(12, 22)], [Span(said, said + 4)])])
+    said = QUOTED.index("said")
+    right = GoldDocument("t", "a", QUOTED, [GoldAttribution([Span(1, 10)], [Span(said, said + 4)], [Span(12, 17)])])
+    wrong_cue = GoldDocument("t", "a", QUOTED, [GoldAttribution([Span(1, 10)], [Span(12, 17)])])
+    elsewhere = GoldDocument("t", "a", QUOTED, [GoldAttribution([Span(12, 22)], [Span(said, said + 4)])])
     quoted = next(i for i, c in enumerate(found) if c.content.strategy == "quote-before")
     assert label(found, right)[quoted] == 1
     assert label(found, wrong_cue)[quoted] == 0
@@ -43,7 +41,7 @@ def test_the_threshold_is_chosen_by_content_and_cue_together():
     found = candidates()
     for candidate in found:
         candidate.probability = 0.9 if candidate.content.strategy == "quote-before" else 0.0
-    wrong_cue = GoldDocument("t", "a", TEXT, [GoldAttribution([Span(1, 10)], [Span(12, 17)])])
+    wrong_cue = GoldDocument("t", "a", QUOTED, [GoldAttribution([Span(1, 10)], [Span(12, 17)])])
     chosen = _best_threshold([TrainingText(found, [wrong_cue])])
     assert (chosen.content_f1, chosen.cue_f1, chosen.objective) == (1.0, 0.0, 0.5)
     assert chosen.threshold <= 0.9
@@ -68,7 +66,7 @@ def test_the_packaged_model_is_the_default():
     assert packaged.about["gold_dir"].endswith("polnear/train")  # learned on train, never on dev
     assert packaged.tagger is not None and any(name.startswith("tagged_") for name in packaged.weights)
     assert isinstance(Extractor().scorer, LearnedScorer)
-    [claim] = Extractor().extract(document(TEXT, QUOTE_THEN_SAID), SpeakerRegistry())
+    [claim] = Extractor().extract(document(QUOTED, QUOTE_THEN_SAID), SpeakerRegistry())
     assert claim.text == "We agree," and 0 < claim.confidence <= 1
 
 
@@ -81,17 +79,18 @@ def test_training_learns_weights_and_a_tagger_that_extraction_then_uses(tmp_path
     from .test_evaluation import FixedParser, write_gold
     from .test_rules import REPORTED, REPORTED_ROWS
 
-    quoted = "T1\tSource 12 17\tPutin\nT2\tCue 18 22\tsaid\nT3\tContent 1 10\tWe agree,\nE1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
-    reported = ("T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 50\tthat Russia will guarantee their safety\n"
-                "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    quote_gold = ("T1\tSource 12 17\tPutin\nT2\tCue 18 22\tsaid\nT3\tContent 1 10\tWe agree,\n"
+                  "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
+    report_gold = ("T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 50\tthat Russia will guarantee their safety\n"
+                   "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n")
     for i in range(5):
-        write_gold(tmp_path / "gold", f"q{i}", TEXT, {"a": quoted})
-        write_gold(tmp_path / "gold", f"r{i}", REPORTED, {"a": reported})
-    vocabulary = sorted({w.lower() for w in (TEXT + " " + REPORTED).replace(".", " .").split()})
+        write_gold(tmp_path / "gold", f"q{i}", QUOTED, {"a": quote_gold})
+        write_gold(tmp_path / "gold", f"r{i}", REPORTED, {"a": report_gold})
+    vocabulary = sorted({w.lower() for w in (QUOTED + " " + REPORTED).replace(".", " .").split()})
     torch.save({"vocab": {"_unit2id": {"<PAD>": 0, "<UNK>": 1, **{w: i + 2 for i, w in enumerate(vocabulary)}}},
                 "emb": torch.randn(len(vocabulary) + 2, 8, generator=torch.Generator().manual_seed(0))},
                tmp_path / "vectors.pt")
-    parser = FixedParser({TEXT: document(TEXT, QUOTE_THEN_SAID).sentences,
+    parser = FixedParser({QUOTED: document(QUOTED, QUOTE_THEN_SAID).sentences,
                           REPORTED: document(REPORTED, REPORTED_ROWS).sentences})
     epochs = []
     model = train(tmp_path / "gold", Analyser(parser, Extractor(scorer=HeuristicScorer())), tmp_path / "vectors.pt",

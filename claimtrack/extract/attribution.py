@@ -330,7 +330,7 @@ def best_hypotheses(candidates: list[Candidate]) -> list[Candidate]:
 def keep_above(best: list[Candidate], threshold: float) -> list[Candidate]:
     """Of :func:`best_hypotheses`, those at or above ``threshold``, with nesting settled. A
     continuation stays only while what it continues stays: its speaker is that claim's."""
-    return _followed(_univocal(_followed([c for c in best if c.probability >= threshold])))
+    return _followed(_univocal([c for c in best if c.probability >= threshold]))
 
 
 def _followed(kept: list[Candidate]) -> list[Candidate]:

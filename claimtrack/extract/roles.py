@@ -229,7 +229,7 @@ def role_targets(sentences: list[Sentence], annotations: list[list[tuple[list[Sp
     """Each word's share of annotators who marked it as part of a cue, a content and a source;
     ``annotations`` holds, per annotator, (cue, content, source) spans of every attribution."""
     def share(word, role: int) -> float:
-        marked = sum(any(span.start < word.end and word.start < span.end for a in attributions for span in a[role])
+        marked = sum(any(span.overlap(word.span) for a in attributions for span in a[role])
                      for attributions in annotations)
         return marked / len(annotations)
 
