@@ -14,6 +14,9 @@ the ``[train]`` extra). Train on PolNeAR *train*; measure on *dev* with ``claimt
    by cross-validation over documents, maximising the mean of the content and cue F1 as
    ``claimtrack eval`` counts them (gold attributions that no candidate covers count as misses):
    a claim is only as good as both what it says was said and the words that say so.
+5. With the chosen regularisation's held-out probabilities, the pairs of nested attributions that
+   cannot both stand at the chosen threshold are collected, and a second logistic regression learns
+   which of the two has a gold cue (:mod:`.extract.nesting`).
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from .evaluation import gold_by_name, parsed_texts
 from .evaluation.brat import GoldDocument
 from .evaluation.scoring import LENIENT, Counts, lenient_counts, shorter_overlap
 from .extract.attribution import Candidate, Extractor, best_hypotheses, keep_above
+from .extract.nesting import NestingChooser, pair_features
 from .extract.roles import NETWORKS, Example, RoleTagger, Vectors, WordRoles, read_vectors, role_targets
 from .extract.scorer import LearnedScorer
 from .pipeline import Analyser
 
 MIN_LEMMA_COUNT = 3
 C_VALUES = (0.1, 0.3, 1.0)
+NESTING_C = 0.3
 FOLDS = 5
 TAGGER_EPOCHS = 5
 
@@ -168,17 +173,68 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
                               candidate_c, np)
             for i in held_out:
                 _predict(model, vectorizer, texts[i])
-        searched.append((candidate_c, _best_threshold(texts)))
-    c, cross_validated = max(searched, key=lambda found: found[1].objective)  # the first of equals
+        held_out_probabilities = [[c.probability for c in t.candidates] for t in texts]
+        searched.append((candidate_c, _best_threshold(texts), held_out_probabilities))
+    c, cross_validated, held_out_probabilities = max(searched, key=lambda found: found[1].objective)  # the first of equals
     threshold = cross_validated.threshold
+    for text, probabilities in zip(texts, held_out_probabilities):
+        for candidate, probability in zip(text.candidates, probabilities):
+            candidate.probability = probability
+    nesting, pairs = _fit_nesting(texts, threshold, np)
     model = _logistic(LogisticRegression, vectorizer, texts, c, np)
     weights = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
     examples = sum(len(t.candidates) for t in texts)
     positives = sum(sum(labels) for t in texts for labels in t.labels[:1])
-    about = {**about, "candidates": examples, "positives": positives, "C": c,
+    about = {**about, "candidates": examples, "positives": positives, "C": c, "nesting_examples": pairs,
              "cross_validated_content_f1": round(cross_validated.content_f1, 4),
              "cross_validated_cue_f1": round(cross_validated.cue_f1, 4)}
-    return LearnedScorer(weights, round(threshold, 4), lemmas, about)
+    return LearnedScorer(weights, round(threshold, 4), lemmas, about, nesting=nesting)
+
+
+class _PairRecorder(NestingChooser):
+    """Keeps the more probable of each nested pair, as extraction without a chooser does, and
+    records the pairs met."""
+
+    def __init__(self):
+        super().__init__({})
+        self.pairs: list[tuple[Candidate, Candidate]] = []
+
+    def outer_stays(self, outer: Candidate, inner: Candidate) -> bool:
+        self.pairs.append((outer, inner))
+        return outer.probability >= inner.probability
+
+
+def _fit_nesting(texts: list[TrainingText], threshold: float, np) -> tuple[NestingChooser | None, int]:
+    """The chooser of nested pairs, from the pairs met at ``threshold`` with held-out probabilities,
+    each side labelled by the share of annotators who marked its cue; and how many pairs taught it
+    (those whose two sides differ)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rows, labels, weights = [], [], []
+    for text in texts:
+        recorder = _PairRecorder()
+        keep_above(best_hypotheses(text.candidates), threshold, recorder)
+        for outer, inner in recorder.pairs:
+            difference = _cue_share(outer, text.golds) - _cue_share(inner, text.golds)
+            if difference:
+                rows.append(pair_features(outer, inner))
+                labels.append(int(difference > 0))
+                weights.append(abs(difference))
+    if len(set(labels)) < 2:
+        return None, len(rows)  # nothing to learn from: the more probable stays
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=NESTING_C, max_iter=3000, fit_intercept=False)
+    model.fit(vectorizer.fit_transform(rows), np.array(labels), sample_weight=np.array(weights))
+    chosen = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
+    return NestingChooser(chosen), len(rows)
+
+
+def _cue_share(candidate: Candidate, golds: list[GoldDocument]) -> float:
+    """The share of annotators with a gold cue overlapping ``candidate``'s by half of the shorter."""
+    assert candidate.cue is not None
+    cue = [candidate.cue.span]
+    return sum(any(a.cue and shorter_overlap(a.cue, cue) >= LENIENT for a in gold.attributions) for gold in golds) / len(golds)
 
 
 def _logistic(model_class, vectorizer, texts: list[TrainingText], c: float, np):

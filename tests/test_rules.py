@@ -6,6 +6,7 @@ import pytest
 
 from claimtrack.domain import ClaimKind, EntityType, Span
 from claimtrack.extract.attribution import CONFIDENT_INNER, Extractor, best_hypotheses, keep_above
+from claimtrack.extract.nesting import NestingChooser, pair_features
 from claimtrack.extract.scorer import HeuristicScorer
 from claimtrack.speakers import SpeakerRegistry
 
@@ -611,26 +612,28 @@ def test_a_gerund_modifying_a_noun_takes_that_noun_as_source():
     assert claim.cue == "calling" and claim.source.text == "ads" and "source by modified" in claim.notes[0]
 
 
+SAID_THE_PLAN_CLAIMS = """
+1 Clinton Clinton PROPN 2 nsubj _ S-PER
+2 said say VERB 0 root VerbForm=Fin
+3 the the DET 4 det
+4 plan plan NOUN 12 nsubj
+5 , , PUNCT 8 punct
+6 which which PRON 10 nsubj
+7 Trump Trump PROPN 8 nsubj _ S-PER
+8 claims claim VERB 4 acl:relcl VerbForm=Fin
+9 is be AUX 10 cop
+10 popular popular ADJ 8 ccomp
+11 , , PUNCT 8 punct
+12 failed fail VERB 2 ccomp VerbForm=Fin
+13 . . PUNCT 2 punct
+"""
+
+
 def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
     """ "said the plan, which Trump claims is popular, failed": cutting before "which" would lose
     "failed", so the more probable of the two stays whole."""
     text = "Clinton said the plan, which Trump claims is popular, failed."
-    rows = """
-    1 Clinton Clinton PROPN 2 nsubj _ S-PER
-    2 said say VERB 0 root VerbForm=Fin
-    3 the the DET 4 det
-    4 plan plan NOUN 12 nsubj
-    5 , , PUNCT 8 punct
-    6 which which PRON 10 nsubj
-    7 Trump Trump PROPN 8 nsubj _ S-PER
-    8 claims claim VERB 4 acl:relcl VerbForm=Fin
-    9 is be AUX 10 cop
-    10 popular popular ADJ 8 ccomp
-    11 , , PUNCT 8 punct
-    12 failed fail VERB 2 ccomp VerbForm=Fin
-    13 . . PUNCT 2 punct
-    """
-    found = Extractor().candidates(document(text, rows)).items
+    found = Extractor().candidates(document(text, SAID_THE_PLAN_CLAIMS)).items
     said = next(c for c in found if c.cue.lemma == "say" and c.primary)
     claims = next(c for c in found if c.cue.lemma == "claim")
     start = text.index("is popular")
@@ -640,6 +643,21 @@ def test_a_confident_inner_attribution_in_the_middle_does_not_cut_off_the_end():
     kept = keep_above([said, claims], 0.25)
     assert [(c.cue.lemma, " … ".join(s.of(text) for s in c.content.spans)) for c in kept] == [
         ("say", "the plan, which Trump claims is popular, failed")]
+
+
+def test_a_nesting_chooser_decides_which_of_two_nested_attributions_stays():
+    """Of "said the plan, which Trump claims is popular, failed" and the "claims" inside it, the
+    chooser learned in training keeps one of them, not necessarily the more probable."""
+    text = "Clinton said the plan, which Trump claims is popular, failed."
+    found = Extractor().candidates(document(text, SAID_THE_PLAN_CLAIMS)).items
+    said = next(c for c in found if c.cue.lemma == "say" and c.primary)
+    claims = next(c for c in found if c.cue.lemma == "claim")
+    said.probability, claims.probability = 0.9, 0.6
+    features = pair_features(said, claims)
+    assert features["kinds=verb>verb"] == 1.0 and features["logit_difference"] > 0
+    for weights, stays in (({"logit_difference": 1.0}, "say"), ({"bias": -1.0}, "claim"), ({"outer:lemma=say": 1.0}, "say")):
+        assert [c.cue.lemma for c in keep_above([said, claims], 0.25, NestingChooser(weights))] == [stays]
+    assert [c.cue.lemma for c in keep_above([said, claims], 0.25)] == ["say"]  # without one, the more probable
 
 
 @pytest.mark.parametrize("text, rows, source, content", [
@@ -1039,3 +1057,109 @@ def test_a_place_possessor_before_a_name_is_no_role():
     [claim] = extract(text, rows)
     assert claim.speaker.name == "Vladimir Putin" and claim.source.text == "Russia's Vladimir Putin"
     assert "Russia's" not in claim.speaker.roles
+
+
+def _contents(text: str, rows: str, lemma: str) -> list[str]:
+    """The content hypotheses of the cue ``lemma``, whatever the scorer makes of them."""
+    found = Extractor().candidates(document(text, rows)).items
+    return [text[c.content.spans[0].start:c.content.spans[-1].end] for c in found if c.cue is not None and c.cue.lemma == lemma]
+
+
+def test_a_fronted_subordinate_clause_opens_what_was_said():
+    """ "Since Russia claims the region, Ukraine will lose, Peskov said": the inner "claims" is
+    part of what Peskov said; cutting before it would leave nothing of his content."""
+    text = "Since Russia claims the region, Ukraine will lose, Peskov said."
+    rows = """
+    1 Since since SCONJ 3 mark
+    2 Russia Russia PROPN 3 nsubj _ S-LOC
+    3 claims claim VERB 12 ccomp VerbForm=Fin
+    4 the the DET 5 det
+    5 region region NOUN 3 obj
+    6 , , PUNCT 9 punct
+    7 Ukraine Ukraine PROPN 9 nsubj _ S-LOC
+    8 will will AUX 9 aux
+    9 lose lose VERB 3 conj VerbForm=Inf
+    10 , , PUNCT 12 punct
+    11 Peskov Peskov PROPN 12 nsubj _ S-PER
+    12 said say VERB 0 root VerbForm=Fin
+    13 . . PUNCT 12 punct
+    """
+    assert "Since Russia claims the region, Ukraine will lose" in _contents(text, rows, "say")
+
+
+def test_a_reason_clause_followed_by_the_main_clause_is_what_was_said():
+    """ "said because the talks failed, the ceasefire is over": the subordinate clause is fronted
+    inside the content, not the reason for saying it."""
+    text = "Peskov said because the talks failed, the ceasefire is over."
+    rows = """
+    1 Peskov Peskov PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 because because SCONJ 6 mark
+    4 the the DET 5 det
+    5 talks talk NOUN 6 nsubj
+    6 failed fail VERB 2 ccomp VerbForm=Fin
+    7 , , PUNCT 11 punct
+    8 the the DET 9 det
+    9 ceasefire ceasefire NOUN 11 nsubj
+    10 is be AUX 11 cop
+    11 over over ADJ 2 ccomp
+    12 . . PUNCT 2 punct
+    """
+    assert "because the talks failed, the ceasefire is over" in _contents(text, rows, "say")
+
+
+def test_a_reason_clause_followed_by_and_is_not_what_was_posted():
+    """ "posted because the talks failed, and Putin agreed": "and" joins another clause, so the
+    reason clause still opens what follows "posted"."""
+    text = "Trump posted because the talks failed, and Putin agreed."
+    rows = """
+    1 Trump Trump PROPN 2 nsubj _ S-PER
+    2 posted post VERB 0 root VerbForm=Fin
+    3 because because SCONJ 6 mark
+    4 the the DET 5 det
+    5 talks talk NOUN 6 nsubj
+    6 failed fail VERB 2 ccomp VerbForm=Fin
+    7 , , PUNCT 10 punct
+    8 and and CCONJ 10 cc
+    9 Putin Putin PROPN 10 nsubj _ S-PER
+    10 agreed agree VERB 2 ccomp VerbForm=Fin
+    11 . . PUNCT 2 punct
+    """
+    assert not [c for c in _contents(text, rows, "post") if c.startswith("because")]
+
+
+def test_a_clause_misattached_as_an_adverb_is_still_a_content():
+    """ "said that is highly unlikely" with "unlikely" parsed as an adverb of "said": a dependent
+    with a subject of its own is a clause, not a light word of the cue."""
+    text = "Experts said that is highly unlikely."
+    rows = """
+    1 Experts expert NOUN 2 nsubj
+    2 said say VERB 0 root VerbForm=Fin
+    3 that that PRON 6 nsubj
+    4 is be AUX 6 cop
+    5 highly highly ADV 6 advmod
+    6 unlikely unlikely ADV 2 advmod
+    7 . . PUNCT 2 punct
+    """
+    assert "that is highly unlikely" in _contents(text, rows, "say")
+
+
+def test_an_indirect_question_after_asked_is_its_content_however_attached():
+    """ "When asked whether the talks would resume, Peskov said": the parser hung the question on
+    "said"; it is what was asked, and the asker is not named."""
+    text = "When asked whether the talks would resume, Peskov said no."
+    rows = """
+    1 When when ADV 2 advmod
+    2 asked ask VERB/VBN 10 advcl VerbForm=Part
+    3 whether whether SCONJ 7 mark
+    4 the the DET 5 det
+    5 talks talk NOUN 7 nsubj
+    6 would would AUX 7 aux
+    7 resume resume VERB 10 ccomp VerbForm=Inf
+    8 , , PUNCT 7 punct
+    9 Peskov Peskov PROPN 10 nsubj _ S-PER
+    10 said say VERB 0 root VerbForm=Fin
+    11 no no INTJ 10 obj
+    12 . . PUNCT 10 punct
+    """
+    assert "whether the talks would resume" in _contents(text, rows, "ask")

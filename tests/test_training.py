@@ -9,6 +9,7 @@ import torch
 from claimtrack.domain import Span
 from claimtrack.evaluation.brat import GoldAttribution, GoldDocument
 from claimtrack.extract.attribution import Extractor
+from claimtrack.extract.nesting import NestingChooser
 from claimtrack.extract.roles import NETWORKS
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 from claimtrack.speakers import SpeakerRegistry
@@ -49,12 +50,12 @@ def test_the_threshold_is_chosen_by_content_and_cue_together():
 
 def test_weights_file_round_trip(tmp_path):
     scorer = LearnedScorer({"kind=verb": 1.5, "strategy=quote-before": 0.5, "negated": -2.0}, 0.3,
-                           frozenset({"insist"}), {"texts": 2})
+                           frozenset({"insist"}), {"texts": 2}, nesting=NestingChooser({"bias": 0.5, "logit_difference": 1.0}))
     path = tmp_path / "model.json"
     scorer.save(path)
     loaded = LearnedScorer.load(path)
-    assert (loaded.weights, loaded.threshold, loaded.cue_lemmas, loaded.about) == (
-        scorer.weights, 0.3, frozenset({"insist"}), {"texts": 2})
+    assert (loaded.weights, loaded.threshold, loaded.cue_lemmas, loaded.about, loaded.nesting) == (
+        scorer.weights, 0.3, frozenset({"insist"}), {"texts": 2}, scorer.nesting)
     assert loaded.probability({"kind=verb": 1.0, "strategy=quote-before": 1.0}) == 1 / (1 + math.exp(-2.0))
     assert loaded.probability({"kind=verb": 1.0, "negated": 1.0, "unknown feature": 1.0}) == 1 / (1 + math.exp(0.5))
 

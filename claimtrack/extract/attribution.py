@@ -29,6 +29,7 @@ from .content import Content, find_contents
 from .cues import Cue, find_cues
 from .features import features
 from .mentions import build_mention, full_names
+from .nesting import NestingChooser
 from .quotes import Quote, QuoteIndex, find_quotes
 from .scorer import HeuristicScorer, LearnedScorer
 from .source import SourceFinder
@@ -149,7 +150,7 @@ class Extractor:
     def extract(self, parsed: ParsedDocument, registry: SpeakerRegistry, roles: WordRoles | None = None) -> list[Claim]:
         """The claims of a document; ``roles``, its reading from :meth:`read_roles`, if read already."""
         found = self.candidates(parsed, roles)
-        kept = select(found.items, self.min_confidence)
+        kept = select(found.items, self.min_confidence, self.scorer.nesting)
         text = parsed.text
         speakers = DocumentSpeakers(registry, full_names(found.sentences, text, self.actors, frozenset(self.cues.forms)))
         claims: list[Claim] = []
@@ -282,7 +283,8 @@ def _continues(sentence: Sentence, previous: Candidate, cue: Cue) -> bool:
 def _untangle(candidates: list[Candidate], sentence: Sentence) -> list[Candidate]:
     """Settle attributions inside another's content. One that is a separate clause ("…, as TASS
     reported that …") cuts the outer content short; one that is part of what was said ("Putin said
-    that Russia will guarantee …") is marked nested (the scorer decides what becomes of it)."""
+    that Russia will guarantee …"), or that opens it so that a cut would leave nothing ("Since
+    Clinton has more votes, …, Mook said"), is marked nested (the scorer decides what becomes of it)."""
     for outer in candidates:
         for inner in candidates:
             if inner is outer or inner.nested:
@@ -292,8 +294,9 @@ def _untangle(candidates: list[Candidate], sentence: Sentence) -> list[Candidate
             spans = []
             for span in outer.content.spans:
                 if span.start <= start < span.end and not any(q.span.contains(inner.local_region) for q in outer.content.quotes):
-                    if span.start < start and (not span.contains(cue) or _separate_clause(sentence, inner, start)):
-                        span = _trim_end(sentence, Span(span.start, start)) or Span(span.start, span.start)
+                    before = _trim_end(sentence, Span(span.start, start)) if span.start < start else None
+                    if before is not None and (not span.contains(cue) or _separate_clause(sentence, inner, start)):
+                        span = before
                     else:
                         inner.nested = outer.contains_other = True
                 spans.append(span)
@@ -316,10 +319,10 @@ def _announced(parsed: ParsedDocument, sentence: Sentence) -> Span | None:
     return following if following is not None and following.start < parsed.document.body.end else None
 
 
-def select(candidates: list[Candidate], threshold: float) -> list[Candidate]:
+def select(candidates: list[Candidate], threshold: float, nesting: NestingChooser | None = None) -> list[Candidate]:
     """What becomes a claim: per cue its most probable hypothesis, per content its most probable
     cue, if at or above ``threshold`` (a continuation also needs the candidate it continues)."""
-    return keep_above(best_hypotheses(candidates), threshold)
+    return keep_above(best_hypotheses(candidates), threshold, nesting)
 
 
 def best_hypotheses(candidates: list[Candidate]) -> list[Candidate]:
@@ -327,10 +330,10 @@ def best_hypotheses(candidates: list[Candidate]) -> list[Candidate]:
     return _best_per_cue(_one_per_content(candidates))
 
 
-def keep_above(best: list[Candidate], threshold: float) -> list[Candidate]:
+def keep_above(best: list[Candidate], threshold: float, nesting: NestingChooser | None = None) -> list[Candidate]:
     """Of :func:`best_hypotheses`, those at or above ``threshold``, with nesting settled. A
     continuation stays only while what it continues stays: its speaker is that claim's."""
-    return _followed(_univocal([c for c in best if c.probability >= threshold]))
+    return _followed(_univocal([c for c in best if c.probability >= threshold], nesting))
 
 
 def _followed(kept: list[Candidate]) -> list[Candidate]:
@@ -359,27 +362,30 @@ def _refollow(candidates: list[Candidate], became: dict[int, Candidate]) -> list
     return result
 
 
-def _univocal(kept: list[Candidate]) -> list[Candidate]:
+def _univocal(kept: list[Candidate], nesting: NestingChooser | None = None) -> list[Candidate]:
     """Attributions whose cue lies inside another's content. When that content runs on past where
     the inner attribution starts, at a clause boundary ("endorsed Trump, saying he had …", "announced
     support and said …"), it is cut there and both stay; when nothing would be left of it ("Clinton
-    said that she called Sanders"), the two cannot both be right and the more probable stays. The
-    candidates given are not changed: a cut content is a copy."""
+    said that she called Sanders"), the two cannot both be right: ``nesting`` chooses which stays,
+    and without it the more probable does. Pairs are met most probable first. The candidates given
+    are not changed: a cut content is a copy."""
     current = {id(c): c for c in kept}
     dropped: set[int] = set()
     for a in sorted(kept, key=lambda c: -c.probability):
-        if id(a) in dropped:
-            continue
         for b in kept:
+            if id(a) in dropped:
+                break
             if b is a or id(b) in dropped or b.cue is None or a.cue is None:
                 continue
             for outer, inner in ((a, b), (b, a)):
                 if any(s.contains(inner.cue.span) for s in current[id(outer)].content.spans):
                     cut = _cut_before(current[id(outer)], inner)
-                    if cut is None:
+                    if cut is not None:
+                        current[id(outer)] = cut
+                    elif nesting is None:
                         dropped.add(id(b))
                     else:
-                        current[id(outer)] = cut
+                        dropped.add(id(inner) if nesting.outer_stays(outer, inner) else id(outer))
                     break
     # a continuation follows the copy that becomes the claim, whose speaker it takes
     return _refollow([current[id(c)] for c in kept if id(c) not in dropped], current)

@@ -88,13 +88,25 @@ def _adverbial(sentence: Sentence, cue: Cue, words: list[Word], quotes: QuoteInd
     if first.id < cue.word.id or first.lemma.lower() in ("that", "whether", "if") or quotes.covers(first.span):
         return False
     if first.lemma.lower() in _ADVERBIAL_MARKS and first.upos in ("SCONJ", "ADP"):
-        return True
+        return not _main_clause_after(sentence, first, words)
     between = [w for w in sentence.words if max(cue.ids) < w.id < first.id]
     if not any(w.lemma.lower() in _ADVERBIAL_MARKS and w.upos in ("SCONJ", "ADP") for w in between):
         return False
     inside = {w.id for w in words}
     subjectless = not any(c.id in inside for c in sentence.children(first, "nsubj"))
     return first.upos in ("VERB", "AUX") and subjectless
+
+
+def _main_clause_after(sentence: Sentence, mark: Word, words: list[Word]) -> bool:
+    """ "said because Obama is popular, he's a very good surrogate": after the subordinate clause
+    that ``mark`` opens and a comma, the content goes on with a clause of its own (not "and …")."""
+    head = sentence.head_of(mark)
+    if head is None:
+        return False
+    end = max(w.id for w in sentence.subtree(head) if w.upos != "PUNCT")
+    tail = [w for w in words if w.id > end and w.upos != "PUNCT"]
+    return bool(tail) and tail[0].upos != "CCONJ" and any(
+        w.text == "," for w in sentence.words if end < w.id < tail[0].id)
 
 
 def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLexicon) -> set[int]:
@@ -106,6 +118,8 @@ def _light_words(sentence: Sentence, cue: Cue, source: set[int], lexicon: CueLex
         light = child.deprel in _LIGHT or child.relation in ("aux", "advmod", "obl", "nsubj", "punct")
         if child.relation == "nsubj" and child.id > cue.word.id + 3:
             light = False  # "suggested that a phone call …": the subject of the content, misattached
+        if child.relation in ("advmod", "obl") and child.id > cue.word.id and sentence.children(child, "nsubj"):
+            light = False  # "said that is highly unlikely" with "unlikely" an adverb: a clause, misattached
         if child in second:
             light = False  # "The worst … can be divided, Sexton said": a second subject is the content's
         if child.relation == "obj" and cue.lemma in lexicon.addressee:
@@ -405,6 +419,30 @@ def _raising(sentence: Sentence, cue: Cue, source: set[int], light: set[int], le
     return _subtrees(sentence, subjects[:1] + parts[:1]) if subjects and parts else []
 
 
+_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
+_INTERROGATIVES = frozenset({"whether", "if", "who", "what", "which", "why", "how", "when", "where"})
+_QUESTION_ENDS = frozenset({",", ";", ":", "—", "–", ".", "?", "!"})
+
+
+def _question(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
+              quotes: QuoteIndex) -> list[Word]:
+    """ "When asked whether D.C. should have a vote, he said": the indirect question after a verb
+    of asking (past an addressee or agent: "asked by host John Dickerson whether …"), to the next
+    punctuation, however the parser attached it; it needs no source."""
+    if cue.kind != "verb" or cue.lemma not in _QUESTION_VERBS:
+        return []
+    after = [w for w in sentence.words if w.id > max(cue.ids)]
+    start = next((i for i, w in enumerate(after[:6]) if w.lemma.lower() in _INTERROGATIVES), None)
+    if start is None:
+        return []
+    words: list[Word] = []
+    for word in after[start:]:
+        if word.text in _QUESTION_ENDS:
+            break
+        words.append(word)
+    return words
+
+
 def _rest_after(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
                 quotes: QuoteIndex) -> list[Word]:
     """The rest of the sentence after the cue's own words."""
@@ -487,6 +525,7 @@ _FINDERS = (
     ("frame", _frame),
     ("final-clause", _final_clause),
     ("complement", _complement),
+    ("question", _question),
     ("following-clause", _following_clause),
     ("object", _object),
     ("oblique", _oblique),

@@ -2,7 +2,8 @@
 weights were learned on PolNeAR train (``data/attribution_model.json``, made by
 ``claimtrack train``, with the role tagger it reads beside it in ``attribution_model.roles.pt``),
 or, without that file, hand-set priors. The probability is the claim's confidence; candidates
-under the scorer's threshold are not kept.
+under the scorer's threshold are not kept. Of two attributions that cannot both stand, a second
+logistic regression trained with it chooses which stays (:mod:`.nesting`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .nesting import NestingChooser
 
 if TYPE_CHECKING:
     from .roles import RoleTagger
@@ -36,6 +39,7 @@ class LearnedScorer:
     cue_lemmas: frozenset[str] = frozenset()  # lemmas seen as cues in training, beyond cues.toml
     about: dict = field(default_factory=dict)  # how the model was trained, and how well it did
     tagger: RoleTagger | None = None  # whose readings are features of the weights ("tagged_cue", …)
+    nesting: NestingChooser | None = None  # which of two nested attributions stays (else the more probable)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> LearnedScorer | None:
@@ -57,8 +61,9 @@ class LearnedScorer:
             if not beside.is_file():
                 raise FileNotFoundError(f"{source} needs its role tagger beside it: {beside} is missing")
             tagger = RoleTagger.load(beside)
+        nesting = NestingChooser(data["nesting"]) if data.get("nesting") else None
         return cls(data["weights"], data["threshold"], frozenset(data.get("cue_lemmas", ())), data.get("about", {}),
-                   tagger)
+                   tagger, nesting)
 
     def probability(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -71,8 +76,14 @@ class LearnedScorer:
         if self.tagger is not None:
             data["role_tagger"] = True
             self.tagger.save(path.with_name(_tagger_name(path.name)))
-        data["weights"] = dict(sorted(self.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])))
+        data["weights"] = _by_weight(self.weights)
+        if self.nesting is not None:
+            data["nesting"] = _by_weight(self.nesting.weights)
         path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _by_weight(weights: dict[str, float]) -> dict[str, float]:
+    return dict(sorted(weights.items(), key=lambda kv: (-abs(kv[1]), kv[0])))
 
 
 class HeuristicScorer:
@@ -81,6 +92,7 @@ class HeuristicScorer:
     threshold = 0.5
     cue_lemmas: frozenset[str] = frozenset()
     tagger = None
+    nesting = None
 
     def probability(self, features: dict[str, float]) -> float:
         if "primary" not in features or features.keys() & {"nested", "modal", "infinitive", "cue_in_quote"}:
