@@ -158,7 +158,9 @@ def label(candidates: list[Candidate], gold: GoldDocument) -> list[int]:
 def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> LearnedScorer:
     """Weights by logistic regression. C and the threshold are chosen by cross-validation over
     texts, keeping per held-out text what ``extract`` keeps (the best hypothesis per cue, one per
-    content, above the threshold) and scoring it as ``eval`` does."""
+    content, above the threshold, the more probable of a nested pair) and scoring it as ``eval``
+    does; the cross-validated figures in ``about`` are those, without the nesting chooser, which
+    is fitted after them on the chosen C's held-out probabilities."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -181,8 +183,7 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
         for candidate, probability in zip(text.candidates, probabilities):
             candidate.probability = probability
     nesting, pairs = _fit_nesting(texts, threshold, np)
-    model = _logistic(LogisticRegression, vectorizer, texts, c, np)
-    weights = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
+    weights = _weights(vectorizer, _logistic(LogisticRegression, vectorizer, texts, c, np))
     examples = sum(len(t.candidates) for t in texts)
     positives = sum(sum(labels) for t in texts for labels in t.labels[:1])
     about = {**about, "candidates": examples, "positives": positives, "C": c, "nesting_examples": pairs,
@@ -192,10 +193,10 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
 
 
 class _PairRecorder(NestingChooser):
-    """Keeps the more probable of each nested pair, as extraction without a chooser does, and
-    records the pairs met."""
+    """Records the nested pairs met, keeping the more probable of each (as extraction without a
+    chooser does, but for ties and for two contents that hold each other's cue)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__({})
         self.pairs: list[tuple[Candidate, Candidate]] = []
 
@@ -226,12 +227,19 @@ def _fit_nesting(texts: list[TrainingText], threshold: float, np) -> tuple[Nesti
     vectorizer = DictVectorizer()
     model = LogisticRegression(C=NESTING_C, max_iter=3000, fit_intercept=False)
     model.fit(vectorizer.fit_transform(rows), np.array(labels), sample_weight=np.array(weights))
-    chosen = {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
-    return NestingChooser(chosen), len(rows)
+    chosen = _weights(vectorizer, model)
+    return (NestingChooser(chosen) if chosen else None), len(rows)
+
+
+def _weights(vectorizer, model) -> dict[str, float]:
+    """A fitted regression's non-zero weights by feature name."""
+    return {name: float(value) for name, value in zip(vectorizer.get_feature_names_out(), model.coef_[0]) if abs(value) > 1e-6}
 
 
 def _cue_share(candidate: Candidate, golds: list[GoldDocument]) -> float:
-    """The share of annotators with a gold cue overlapping ``candidate``'s by half of the shorter."""
+    """The share of annotators with a gold cue overlapping ``candidate``'s by half of the shorter
+    (unlike :func:`label`, which judges the content first, a gold attribution without a cue does
+    not count: the pair is told apart by its cues)."""
     assert candidate.cue is not None
     cue = [candidate.cue.span]
     return sum(any(a.cue and shorter_overlap(a.cue, cue) >= LENIENT for a in gold.attributions) for gold in golds) / len(golds)

@@ -655,9 +655,10 @@ def test_a_nesting_chooser_decides_which_of_two_nested_attributions_stays():
     said.probability, claims.probability = 0.9, 0.6
     features = pair_features(said, claims)
     assert features["kinds=verb>verb"] == 1.0 and features["logit_difference"] > 0
-    for weights, stays in (({"logit_difference": 1.0}, "say"), ({"bias": -1.0}, "claim"), ({"outer:lemma=say": 1.0}, "say")):
-        assert [c.cue.lemma for c in keep_above([said, claims], 0.25, NestingChooser(weights))] == [stays]
     assert [c.cue.lemma for c in keep_above([said, claims], 0.25)] == ["say"]  # without one, the more probable
+    for weights, stays in (({"logit_difference": -1.0}, "claim"), ({"bias": -1.0}, "claim"),
+                           ({"inner:lemma=claim": -1.0, "logit_difference": 0.1}, "claim"), ({"bias": 1.0}, "say")):
+        assert [c.cue.lemma for c in keep_above([said, claims], 0.25, NestingChooser(weights))] == [stays]
 
 
 @pytest.mark.parametrize("text, rows, source, content", [
@@ -1163,3 +1164,19 @@ def test_an_indirect_question_after_asked_is_its_content_however_attached():
     12 . . PUNCT 10 punct
     """
     assert "whether the talks would resume" in _contents(text, rows, "ask")
+
+
+def test_a_question_word_past_a_comma_is_not_what_was_asked():
+    text = "Asked about it, Trump said who cares."
+    rows = """
+    1 Asked ask VERB/VBN 6 advcl VerbForm=Part
+    2 about about ADP 3 case
+    3 it it PRON 1 obl
+    4 , , PUNCT 1 punct
+    5 Trump Trump PROPN 6 nsubj _ S-PER
+    6 said say VERB 0 root VerbForm=Fin
+    7 who who PRON 8 nsubj
+    8 cares care VERB 6 ccomp VerbForm=Fin
+    9 . . PUNCT 6 punct
+    """
+    assert not [c for c in _contents(text, rows, "ask") if "cares" in c]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy
 import torch
 
 from claimtrack.domain import Span
@@ -13,7 +14,7 @@ from claimtrack.extract.nesting import NestingChooser
 from claimtrack.extract.roles import NETWORKS
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 from claimtrack.speakers import SpeakerRegistry
-from claimtrack.training import TrainingText, _best_threshold, label
+from claimtrack.training import TrainingText, _best_threshold, _fit_nesting, label
 
 from .handparse import document
 from .test_rules import QUOTE_THEN_SAID, QUOTED
@@ -102,3 +103,25 @@ def test_training_learns_weights_and_a_tagger_that_extraction_then_uses(tmp_path
     extractor = Extractor(scorer=LearnedScorer.load(tmp_path / "model.json"))
     [claim] = extractor.extract(document(REPORTED, REPORTED_ROWS), SpeakerRegistry())
     assert claim.text == "that Russia will guarantee their safety" and claim.speaker.name == "Putin"
+
+
+def test_the_nesting_chooser_learns_from_the_pairs_which_side_the_annotators_marked():
+    """Two texts of the same sentence: in one the annotators marked the inner "claims", which the
+    scorer found less probable; in the other the outer "said", which it found less probable. The
+    chooser learns to keep the less probable side, which the probability rule never would."""
+    from .test_rules import SAID_THE_PLAN_CLAIMS
+
+    text = "Clinton said the plan, which Trump claims is popular, failed."
+    said, claims = text.index("said"), text.index("claims")
+    texts = []
+    for marked, probabilities in (((claims, claims + 6), (0.75, 0.6)), ((said, said + 4), (0.6, 0.75))):
+        found = Extractor(scorer=HeuristicScorer()).candidates(document(text, SAID_THE_PLAN_CLAIMS)).items
+        pair = [next(c for c in found if c.cue.lemma == "say" and c.primary), next(c for c in found if c.cue.lemma == "claim")]
+        for candidate, probability in zip(pair, probabilities):
+            candidate.probability = probability
+        gold = GoldDocument("t", "a", text, [GoldAttribution([Span(marked[1] + 1, len(text) - 1)], [Span(*marked)])])
+        texts.append(TrainingText(pair, [gold]))
+    chooser, examples = _fit_nesting(texts, 0.25, numpy)
+    assert examples == 2 and chooser.weights["logit_difference"] < 0
+    outer, inner = texts[0].candidates
+    assert not chooser.outer_stays(outer, inner)  # the less probable inner one stays

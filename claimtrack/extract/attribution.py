@@ -283,8 +283,9 @@ def _continues(sentence: Sentence, previous: Candidate, cue: Cue) -> bool:
 def _untangle(candidates: list[Candidate], sentence: Sentence) -> list[Candidate]:
     """Settle attributions inside another's content. One that is a separate clause ("…, as TASS
     reported that …") cuts the outer content short; one that is part of what was said ("Putin said
-    that Russia will guarantee …"), or that opens it so that a cut would leave nothing ("Since
-    Clinton has more votes, …, Mook said"), is marked nested (the scorer decides what becomes of it)."""
+    that Russia will guarantee …"), or that opens a span of it so that a cut would leave nothing
+    of the span ("Since Clinton has more votes, …, Mook said"), is marked nested (the scorer
+    decides what becomes of it)."""
     for outer in candidates:
         for inner in candidates:
             if inner is outer or inner.nested:
@@ -367,8 +368,9 @@ def _univocal(kept: list[Candidate], nesting: NestingChooser | None = None) -> l
     the inner attribution starts, at a clause boundary ("endorsed Trump, saying he had …", "announced
     support and said …"), it is cut there and both stay; when nothing would be left of it ("Clinton
     said that she called Sanders"), the two cannot both be right: ``nesting`` chooses which stays,
-    and without it the more probable does. Pairs are met most probable first. The candidates given
-    are not changed: a cut content is a copy."""
+    and without it the one met second (the less probable) goes. Pairs are met most probable first;
+    a candidate dropped by one that later loses to another stays dropped. The candidates given are
+    not changed: a cut content is a copy."""
     current = {id(c): c for c in kept}
     dropped: set[int] = set()
     for a in sorted(kept, key=lambda c: -c.probability):

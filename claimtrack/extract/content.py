@@ -103,7 +103,7 @@ def _main_clause_after(sentence: Sentence, mark: Word, words: list[Word]) -> boo
     head = sentence.head_of(mark)
     if head is None:
         return False
-    end = max(w.id for w in sentence.subtree(head) if w.upos != "PUNCT")
+    end = max((w.id for w in sentence.subtree(head) if w.upos != "PUNCT"), default=head.id)
     tail = [w for w in words if w.id > end and w.upos != "PUNCT"]
     return bool(tail) and tail[0].upos != "CCONJ" and any(
         w.text == "," for w in sentence.words if end < w.id < tail[0].id)
@@ -419,21 +419,23 @@ def _raising(sentence: Sentence, cue: Cue, source: set[int], light: set[int], le
     return _subtrees(sentence, subjects[:1] + parts[:1]) if subjects and parts else []
 
 
-_QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
+_QUESTION_VERBS = frozenset({"ask", "wonder"})
 _INTERROGATIVES = frozenset({"whether", "if", "who", "what", "which", "why", "how", "when", "where"})
-_QUESTION_ENDS = frozenset({",", ";", ":", "—", "–", ".", "?", "!"})
+_QUESTION_ENDS = _BOUNDARIES | {"?", "!"}
 
 
 def _question(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
               quotes: QuoteIndex) -> list[Word]:
     """ "When asked whether D.C. should have a vote, he said": the indirect question after a verb
-    of asking (past an addressee or agent: "asked by host John Dickerson whether …"), to the next
-    punctuation, however the parser attached it; it needs no source."""
+    of asking (past an addressee or agent, "asked by host John Dickerson whether …", but not past
+    punctuation or another verb), to the next punctuation, however the parser attached it; it
+    needs no source."""
     if cue.kind != "verb" or cue.lemma not in _QUESTION_VERBS:
         return []
     after = [w for w in sentence.words if w.id > max(cue.ids)]
-    start = next((i for i, w in enumerate(after[:6]) if w.lemma.lower() in _INTERROGATIVES), None)
-    if start is None:
+    start = next((i for i, w in enumerate(after[:6]) if w.lemma.lower() in _INTERROGATIVES
+                  or w.text in _QUESTION_ENDS or w.upos in ("VERB", "AUX")), None)
+    if start is None or after[start].lemma.lower() not in _INTERROGATIVES:
         return []
     words: list[Word] = []
     for word in after[start:]:

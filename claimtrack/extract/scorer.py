@@ -61,7 +61,7 @@ class LearnedScorer:
             if not beside.is_file():
                 raise FileNotFoundError(f"{source} needs its role tagger beside it: {beside} is missing")
             tagger = RoleTagger.load(beside)
-        nesting = NestingChooser(data["nesting"]) if data.get("nesting") else None
+        nesting = NestingChooser(data["nesting"]) if "nesting" in data else None
         return cls(data["weights"], data["threshold"], frozenset(data.get("cue_lemmas", ())), data.get("about", {}),
                    tagger, nesting)
 
