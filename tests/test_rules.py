@@ -1180,3 +1180,27 @@ def test_a_question_word_past_a_comma_is_not_what_was_asked():
     9 . . PUNCT 6 punct
     """
     assert not [c for c in _contents(text, rows, "ask") if "cares" in c]
+
+
+def test_what_a_losing_attribution_had_beaten_meets_the_others_in_its_own_turn():
+    """ "Clinton said Trump claims Cruz thinks it failed": three nested attributions, and a chooser
+    that prefers "said" to "claims", "claims" to "thinks" and "thinks" to "said". "claims", the most
+    probable, beats "thinks" and then loses to "said"; "thinks" is not out for having lost to a
+    loser, and then beats "said"."""
+    text = "Clinton said Trump claims Cruz thinks it failed."
+    rows = """
+    1 Clinton Clinton PROPN 2 nsubj _ S-PER
+    2 said say VERB 0 root VerbForm=Fin
+    3 Trump Trump PROPN 4 nsubj _ S-PER
+    4 claims claim VERB 2 ccomp VerbForm=Fin
+    5 Cruz Cruz PROPN 6 nsubj _ S-PER
+    6 thinks think VERB 4 ccomp VerbForm=Fin
+    7 it it PRON 8 nsubj
+    8 failed fail VERB 6 ccomp VerbForm=Fin
+    9 . . PUNCT 2 punct
+    """
+    found = Extractor().candidates(document(text, rows)).items
+    said, claims, thinks = (next(c for c in found if c.cue.lemma == lemma and c.rank == 0) for lemma in ("say", "claim", "think"))
+    said.probability, claims.probability, thinks.probability = 0.6, 0.7, 0.5
+    chooser = NestingChooser({"outer:lemma=say": 1.0, "outer:lemma=claim": 2.0, "inner:lemma=think": -1.5})
+    assert [c.cue.lemma for c in keep_above([thinks, said, claims], 0.25, chooser)] == ["think"]

@@ -369,11 +369,12 @@ def _univocal(kept: list[Candidate], nesting: NestingChooser | None = None) -> l
     support and said …"), it is cut there and both stay; when nothing would be left of it ("Clinton
     said that she called Sanders"), the two cannot both be right: ``nesting`` chooses which stays,
     and without it the one met second (the less probable) goes. Pairs are met most probable first;
-    a candidate dropped by one that later loses to another stays dropped. The candidates given are
-    not changed: a cut content is a copy."""
+    a candidate beaten by one that then loses to another is not out, but meets the others in its
+    own turn. The candidates given are not changed: a cut content is a copy."""
     current = {id(c): c for c in kept}
     dropped: set[int] = set()
     for a in sorted(kept, key=lambda c: -c.probability):
+        beaten: set[int] = set()  # less probable ones that lost to a: their own turn is still to come
         for b in kept:
             if id(a) in dropped:
                 break
@@ -387,8 +388,13 @@ def _univocal(kept: list[Candidate], nesting: NestingChooser | None = None) -> l
                     elif nesting is None:
                         dropped.add(id(b))
                     else:
-                        dropped.add(id(inner) if nesting.outer_stays(outer, inner) else id(outer))
+                        loser = inner if nesting.outer_stays(outer, inner) else outer
+                        dropped.add(id(loser))
+                        if loser is b:
+                            beaten.add(id(b))
                     break
+        if id(a) in dropped:
+            dropped -= beaten  # a lost after all: what it beat meets the others in its own turn
     # a continuation follows the copy that becomes the claim, whose speaker it takes
     return _refollow([current[id(c)] for c in kept if id(c) not in dropped], current)
 
