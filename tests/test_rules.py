@@ -1088,11 +1088,9 @@ def test_a_fronted_subordinate_clause_opens_what_was_said():
     assert "Since Russia claims the region, Ukraine will lose" in _contents(text, rows, "say")
 
 
-def test_a_reason_clause_followed_by_the_main_clause_is_what_was_said():
-    """ "said because the talks failed, the ceasefire is over": the subordinate clause is fronted
-    inside the content, not the reason for saying it."""
-    text = "Peskov said because the talks failed, the ceasefire is over."
-    rows = """
+@pytest.mark.parametrize("text, rows, lemma, content, said", [
+    # the subordinate clause is fronted inside the content, not the reason for saying it
+    ("Peskov said because the talks failed, the ceasefire is over.", """
     1 Peskov Peskov PROPN 2 nsubj _ S-PER
     2 said say VERB 0 root VerbForm=Fin
     3 because because SCONJ 6 mark
@@ -1105,15 +1103,9 @@ def test_a_reason_clause_followed_by_the_main_clause_is_what_was_said():
     10 is be AUX 11 cop
     11 over over ADJ 2 ccomp
     12 . . PUNCT 2 punct
-    """
-    assert "because the talks failed, the ceasefire is over" in _contents(text, rows, "say")
-
-
-def test_a_reason_clause_followed_by_and_is_not_what_was_posted():
-    """ "posted because the talks failed, and Putin agreed": "and" joins another clause, so the
-    reason clause still opens what follows "posted"."""
-    text = "Trump posted because the talks failed, and Putin agreed."
-    rows = """
+    """, "say", "because the talks failed, the ceasefire is over", True),
+    # "and" joins another clause: the reason clause still says why, not what
+    ("Trump posted because the talks failed, and Putin agreed.", """
     1 Trump Trump PROPN 2 nsubj _ S-PER
     2 posted post VERB 0 root VerbForm=Fin
     3 because because SCONJ 6 mark
@@ -1125,8 +1117,11 @@ def test_a_reason_clause_followed_by_and_is_not_what_was_posted():
     9 Putin Putin PROPN 10 nsubj _ S-PER
     10 agreed agree VERB 2 ccomp VerbForm=Fin
     11 . . PUNCT 2 punct
-    """
-    assert not [c for c in _contents(text, rows, "post") if c.startswith("because")]
+    """, "post", "because the talks failed, and Putin agreed", False),
+], ids=["main-clause-after", "and-after"])
+def test_a_reason_clause_opens_a_content_only_with_a_main_clause_after_it(text, rows, lemma, content, said):
+    """ "said because Obama is popular, he's a very good surrogate" against "posted because …, and …"."""
+    assert (content in _contents(text, rows, lemma)) is said
 
 
 def test_a_clause_misattached_as_an_adverb_is_still_a_content():
