@@ -175,7 +175,7 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
                               candidate_c, np)
             for i in held_out:
                 _predict(model, vectorizer, texts[i])
-        held_out_probabilities = [[c.probability for c in t.candidates] for t in texts]
+        held_out_probabilities = [[candidate.probability for candidate in t.candidates] for t in texts]
         searched.append((candidate_c, _best_threshold(texts), held_out_probabilities))
     c, cross_validated, held_out_probabilities = max(searched, key=lambda found: found[1].objective)  # the first of equals
     threshold = cross_validated.threshold

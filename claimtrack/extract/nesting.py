@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
 @dataclass
 class NestingChooser:
-    weights: dict[str, float]  # pair feature → weight; positive: the outer attribution stays
+    """A linear decision over :func:`pair_features`: the outer attribution stays when the weighted
+    sum is not negative, else the inner one does."""
+
+    weights: dict[str, float]  # pair feature → weight
 
     def outer_stays(self, outer: Candidate, inner: Candidate) -> bool:
         return sum(self.weights.get(name, 0.0) * value for name, value in pair_features(outer, inner).items()) >= 0.0
