@@ -15,6 +15,7 @@ writing is strong, so that wrong attachments cost little.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import takewhile
 
 from ..domain import Sentence, Span, Word
 from ..lexicon import CueLexicon
@@ -433,16 +434,12 @@ def _question(sentence: Sentence, cue: Cue, source: set[int], light: set[int], l
     if cue.kind != "verb" or cue.lemma not in _QUESTION_VERBS:
         return []
     after = [w for w in sentence.words if w.id > max(cue.ids)]
-    start = next((i for i, w in enumerate(after[:6]) if w.lemma.lower() in _INTERROGATIVES
-                  or w.text in _QUESTION_ENDS or w.upos in ("VERB", "AUX")), None)
-    if start is None or after[start].lemma.lower() not in _INTERROGATIVES:
-        return []
-    words: list[Word] = []
-    for word in after[start:]:
-        if word.text in _QUESTION_ENDS:
+    for i, word in enumerate(after[:6]):
+        if word.lemma.lower() in _INTERROGATIVES:
+            return list(takewhile(lambda w: w.text not in _QUESTION_ENDS, after[i:]))
+        if word.text in _QUESTION_ENDS or word.upos in ("VERB", "AUX"):
             break
-        words.append(word)
-    return words
+    return []
 
 
 def _rest_after(sentence: Sentence, cue: Cue, source: set[int], light: set[int], lexicon: CueLexicon,
