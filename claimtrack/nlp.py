@@ -15,6 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from .domain import Sentence, Word, paragraph_spans
+from .lexicon import cue_lexicon
+from .recase import for_parser
 
 LANG = "en"
 TAGGING = ("tokenize", "mwt", "pos", "lemma")
@@ -25,6 +27,8 @@ PROCESSORS = TAGGING + PARSING
 # stay far below: the longest of PolNeAR's 25,000 attributed sentences has 157 words).
 MAX_SENTENCE_WORDS = 200
 MODELS_ENV = "CLAIMTRACK_MODELS"
+# Raised whenever the same text and models would be parsed differently (cached parses are keyed by it).
+PARSE_REVISION = 2  # 2: headlines recased
 
 
 class ModelsMissing(RuntimeError):
@@ -114,16 +118,20 @@ class Parser:
         headline without a full stop never runs into the next line; offsets stay document-wide."""
         import stanza
 
-        units = [(i, span) for i, text in enumerate(texts) for span in paragraph_spans(text)]
+        spans = [paragraph_spans(text) for text in texts]
+        units = [(i, span) for i, text_spans in enumerate(spans) for span in text_spans]
         if not units:
             return [[] for _ in texts]
-        docs = [stanza.Document([], text=span.of(texts[i])) for i, span in units]
+        paragraphs = [span.of(texts[i]) for i, span in units]
+        lower_words = frozenset(cue_lexicon().forms)  # headlines are recased for the parser (:mod:`.recase`)
+        seen = [p for text, text_spans in zip(texts, spans) for p in for_parser([s.of(text) for s in text_spans], lower_words)]
+        docs = [stanza.Document([], text=text) for text in seen]
         docs = self._pipeline.process(docs, processors=",".join(TAGGING))
         docs = [_with_short_sentences(doc) for doc in docs]
         docs = self._pipeline.process(docs, processors=",".join(PARSING))
         result: list[list[Sentence]] = [[] for _ in texts]
-        for (i, span), doc in zip(units, docs):
-            for words in _convert(doc, span.start):
+        for (i, span), doc, original, text in zip(units, docs, paragraphs, seen):
+            for words in _convert(doc, span.start, original if text != original else None):
                 result[i].append(Sentence(index=len(result[i]), words=words))
         return result
 
@@ -188,8 +196,10 @@ def _renumbered(entries: list[dict]) -> list[dict]:
     return [{**e, "id": tuple(i - shift for i in e["id"]) if isinstance(e["id"], tuple) else e["id"] - shift} for e in entries]
 
 
-def _convert(doc, offset: int) -> list[list[Word]]:
-    """Stanza sentences → domain words, with offsets shifted by ``offset`` into the whole text."""
+def _convert(doc, offset: int, original: str | None = None) -> list[list[Word]]:
+    """Stanza sentences → domain words, with offsets shifted by ``offset`` into the whole text;
+    ``original`` is the paragraph as written when the parser read it recased (words keep their
+    written form)."""
     sentences = []
     for sent in doc.sentences:
         words = []
@@ -197,10 +207,13 @@ def _convert(doc, offset: int) -> list[list[Word]]:
             for w in token.words:
                 start = w.start_char if w.start_char is not None else token.start_char
                 end = w.end_char if w.end_char is not None else token.end_char
+                text = w.text
+                if original is not None and original[start:end].lower() == text.lower():
+                    text = original[start:end]
                 words.append(
                     Word(
                         id=w.id,
-                        text=w.text,
+                        text=text,
                         lemma=w.lemma if w.lemma is not None else w.text.lower(),
                         upos=w.upos or "X",
                         head=w.head or 0,

@@ -15,8 +15,9 @@ the ``[train]`` extra). Train on PolNeAR *train*; measure on *dev* with ``claimt
    ``claimtrack eval`` counts them (gold attributions that no candidate covers count as misses):
    a claim is only as good as both what it says was said and the words that say so.
 5. With the chosen regularisation's held-out probabilities, the pairs of nested attributions that
-   cannot both stand at the chosen threshold are collected, and a second logistic regression learns
-   which of the two has a gold cue (:mod:`.extract.nesting`).
+   cannot both stand at a threshold are collected, and a second logistic regression learns which of
+   the two has a gold cue (:mod:`.extract.nesting`). The threshold is chosen again by
+   cross-validation with that chooser (fitted on the other folds), since extraction uses it.
 """
 
 from __future__ import annotations
@@ -158,9 +159,12 @@ def label(candidates: list[Candidate], gold: GoldDocument) -> list[int]:
 def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> LearnedScorer:
     """Weights by logistic regression. C and the threshold are chosen by cross-validation over
     texts, keeping per held-out text what ``extract`` keeps (the best hypothesis per cue, one per
-    content, above the threshold, the more probable of a nested pair) and scoring it as ``eval``
-    does; the cross-validated figures in ``about`` are those, without the nesting chooser, which
-    is fitted after them on the chosen C's held-out probabilities."""
+    content, above the threshold, one of a nested pair) and scoring it as ``eval`` does. C is
+    chosen with the more probable of a nested pair kept; then, with that C's held-out
+    probabilities, the threshold is chosen with the nesting chooser that extraction will use,
+    fitted per threshold on the other folds (the figures in ``about``, and under
+    ``without_chooser`` those of the first step). The shipped chooser is fitted on all texts at the
+    chosen threshold."""
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -177,18 +181,22 @@ def fit(texts: list[TrainingText], lemmas: frozenset[str], about: dict) -> Learn
                 _predict(model, vectorizer, texts[i])
         held_out_probabilities = [[candidate.probability for candidate in t.candidates] for t in texts]
         searched.append((candidate_c, _best_threshold(texts), held_out_probabilities))
-    c, cross_validated, held_out_probabilities = max(searched, key=lambda found: found[1].objective)  # the first of equals
-    threshold = cross_validated.threshold
+    c, without_chooser, held_out_probabilities = max(searched, key=lambda found: found[1].objective)  # the first of equals
     for text, probabilities in zip(texts, held_out_probabilities):
         for candidate, probability in zip(text.candidates, probabilities):
             candidate.probability = probability
+    cross_validated = _best_threshold(texts, folds, np)
+    threshold = cross_validated.threshold
     nesting, pairs = _fit_nesting(texts, threshold, np)
     weights = _weights(vectorizer, _logistic(LogisticRegression, vectorizer, texts, c, np))
     examples = sum(len(t.candidates) for t in texts)
     positives = sum(sum(labels) for t in texts for labels in t.labels[:1])
     about = {**about, "candidates": examples, "positives": positives, "C": c, "nesting_examples": pairs,
              "cross_validated_content_f1": round(cross_validated.content_f1, 4),
-             "cross_validated_cue_f1": round(cross_validated.cue_f1, 4)}
+             "cross_validated_cue_f1": round(cross_validated.cue_f1, 4),
+             "without_chooser": {"threshold": without_chooser.threshold,
+                                 "cross_validated_content_f1": round(without_chooser.content_f1, 4),
+                                 "cross_validated_cue_f1": round(without_chooser.cue_f1, 4)}}
     return LearnedScorer(weights, round(threshold, 4), lemmas, about, nesting=nesting)
 
 
@@ -277,15 +285,25 @@ class CrossValidated:
         return (self.content_f1 + self.cue_f1) / 2
 
 
-def _best_threshold(texts: list[TrainingText]) -> CrossValidated:
-    """The threshold with the best mean of content and cue F1 over all texts, as ``eval`` counts them."""
+def _best_threshold(texts: list[TrainingText], folds: list[list[int]] | None = None, np=None) -> CrossValidated:
+    """The threshold with the best mean of content and cue F1 over all texts, as ``eval`` counts
+    them. Without ``folds`` the more probable of a nested pair stays; with them, each fold's pairs
+    are decided by a nesting chooser fitted at that threshold on the other folds."""
     ranked = [best_hypotheses(text.candidates) for text in texts]
     golds = [[gold.attributions for gold in text.golds] for text in texts]
 
+    def choosers(threshold: float) -> list[NestingChooser | None]:
+        chosen: list[NestingChooser | None] = [None] * len(texts)
+        for held_out in folds or []:
+            chooser, _ = _fit_nesting([t for i, t in enumerate(texts) if i not in set(held_out)], threshold, np)
+            for i in held_out:
+                chosen[i] = chooser
+        return chosen
+
     def at(threshold: float) -> CrossValidated:
         content, cue = Counts(), Counts()
-        for hypotheses, text_golds in zip(ranked, golds):
-            kept = keep_above(hypotheses, threshold)
+        for hypotheses, text_golds, chooser in zip(ranked, golds, choosers(threshold)):
+            kept = keep_above(hypotheses, threshold, chooser)
             contents = [c.content.spans for c in kept]
             cues = [[c.cue.span] if c.cue is not None else [] for c in kept]
             weight = 1 / len(text_golds)

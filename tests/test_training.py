@@ -14,7 +14,7 @@ from claimtrack.extract.nesting import NestingChooser
 from claimtrack.extract.roles import NETWORKS
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 from claimtrack.speakers import SpeakerRegistry
-from claimtrack.training import TrainingText, _best_threshold, _fit_nesting, label
+from claimtrack.training import TrainingText, _best_threshold, _fit_nesting, _folds, label
 
 from .handparse import document
 from .test_rules import QUOTE_THEN_SAID, QUOTED
@@ -105,23 +105,39 @@ def test_training_learns_weights_and_a_tagger_that_extraction_then_uses(tmp_path
     assert claim.text == "that Russia will guarantee their safety" and claim.speaker.name == "Putin"
 
 
-def test_the_nesting_chooser_learns_from_the_pairs_which_side_the_annotators_marked():
-    """Two texts of the same sentence: in one the annotators marked the inner "claims", which the
-    scorer found less probable; in the other the outer "said", which it found less probable. The
-    chooser learns to keep the less probable side, which the probability rule never would."""
+def _nested_texts(count: int) -> list[TrainingText]:
+    """``count`` texts of the same sentence with a nested pair, alternately: the annotators marked
+    the inner "claims", which the scorer found less probable, or the outer "said", which it found
+    less probable."""
     from .test_rules import SAID_THE_PLAN_CLAIMS
 
     text = "Clinton said the plan, which Trump claims is popular, failed."
     said, claims = text.index("said"), text.index("claims")
+    kinds = (((claims, claims + 6), (0.75, 0.6)), ((said, said + 4), (0.6, 0.75)))
     texts = []
-    for marked, probabilities in (((claims, claims + 6), (0.75, 0.6)), ((said, said + 4), (0.6, 0.75))):
+    for marked, probabilities in (kinds[i % 2] for i in range(count)):
         found = Extractor(scorer=HeuristicScorer()).candidates(document(text, SAID_THE_PLAN_CLAIMS)).items
         pair = [next(c for c in found if c.cue.lemma == "say" and c.primary), next(c for c in found if c.cue.lemma == "claim")]
         for candidate, probability in zip(pair, probabilities):
             candidate.probability = probability
         gold = GoldDocument("t", "a", text, [GoldAttribution([Span(marked[1] + 1, len(text) - 1)], [Span(*marked)])])
         texts.append(TrainingText(pair, [gold]))
+    return texts
+
+
+def test_the_nesting_chooser_learns_from_the_pairs_which_side_the_annotators_marked():
+    """The chooser learns to keep the less probable side, which the probability rule never would."""
+    texts = _nested_texts(2)
     chooser, examples = _fit_nesting(texts, 0.25, numpy)
     assert examples == 2 and chooser.weights["logit_difference"] < 0
     outer, inner = texts[0].candidates
     assert not chooser.outer_stays(outer, inner)  # the less probable inner one stays
+
+
+def test_the_threshold_search_decides_nested_pairs_with_choosers_fitted_on_the_other_folds():
+    """Cross-validated as extraction runs: with the folds, each held-out text's pair is decided by
+    a chooser that learned from the other folds to keep the less probable side, so every kept cue
+    is the marked one; the probability rule keeps the unmarked one every time."""
+    texts = _nested_texts(10)
+    assert _best_threshold(texts).cue_f1 == 0.0
+    assert _best_threshold(texts, _folds(len(texts)), numpy).cue_f1 == 1.0

@@ -1,7 +1,8 @@
 """Parses kept on disk between evaluation runs: the same texts with the same models are parsed once.
 
 Entries are keyed by the text's hash and a fingerprint of the models (a hash of their files'
-contents, so retrained models invalidate them and a mere copy does not) and of this claimtrack version.
+contents, so retrained models invalidate them and a mere copy does not), of this claimtrack version
+and of the parse procedure's revision.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from ..domain import Sentence
-from ..nlp import Parser
+from ..nlp import PARSE_REVISION, Parser
 
 
 def default_cache_dir() -> Path:
@@ -50,7 +51,7 @@ class CachedParser:
 
 
 def _fingerprint(models_dir: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"parse revision {PARSE_REVISION}".encode())
     try:
         digest.update(version("claimtrack").encode())
     except PackageNotFoundError:
