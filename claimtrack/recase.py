@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W\d_]+")
 _OPENERS = "\"'“‘([«"  # may stand between a sentence end and its first word
 _SENTENCE_ENDS = ".!?:"
-_INITIAL = re.compile(r"(?:^|\W)[^\W\d_]\.$")  # "U.S." does not end a sentence
 _SUFFIXES = ("ing", "ed", "es", "s", "d")  # stripped to find a word's stem
 MIN_STEM = 3
 MIN_WORDS = 3  # a line needs at least this many words of four letters or more to be a headline
@@ -50,8 +49,8 @@ class Usage:
     def of(cls, lines: list[str]) -> Usage:
         seen: defaultdict[str, Counter] = defaultdict(Counter)
         for line in lines:
-            for match in _WORD.finditer(line):
-                if not _sentence_initial(line, match.start()):
+            for match, initial in _words(line):
+                if not initial:
                     seen[match.group().lower()][match.group()] += 1
         forms = {lowered: max(counts, key=lambda form: (counts[form], form == lowered)) for lowered, counts in seen.items()}
         by_stem: defaultdict[str, Counter] = defaultdict(Counter)
@@ -76,12 +75,12 @@ def recased(line: str, usage: Usage, lower_words: Collection[str] = ()) -> str:
     """``line`` with each word of two letters or more in its usual form (see the module
     docstring); a sentence's first word keeps a capital, the length never changes."""
     pieces, end = [], 0
-    for match in _WORD.finditer(line):
+    for match, initial in _words(line):
         word = match.group()
         if len(word) == 1:  # initials and letters of abbreviations ("U.S."), left as written
             continue
         form = usage.form(word, lower_words)
-        if _sentence_initial(line, match.start()):
+        if initial:
             form = form[0].upper() + form[1:]
         pieces.append(line[end:match.start()])
         pieces.append(form if len(form) == len(word) else word)
@@ -107,6 +106,13 @@ def _stems(lowered: str) -> list[str]:
     return [lowered] + stems + [s[:-1] for s in stems if s[-1] == s[-2] and s[-1] not in "aeiou" and len(s) > MIN_STEM]
 
 
-def _sentence_initial(line: str, start: int) -> bool:
-    before = line[:start].rstrip().rstrip(_OPENERS).rstrip()
-    return not before or (before[-1] in _SENTENCE_ENDS and not _INITIAL.search(before))
+def _words(line: str) -> Iterator[tuple[re.Match, bool]]:
+    """Each word of ``line`` and whether it opens a sentence (after "U.S." it does not)."""
+    previous = None
+    for match in _WORD.finditer(line):
+        gap = line[previous.end() if previous else 0:match.start()].strip().strip(_OPENERS).strip()
+        if previous is None:
+            yield match, not gap or gap[-1] in _SENTENCE_ENDS
+        else:
+            yield match, bool(gap) and gap[-1] in _SENTENCE_ENDS and not (len(previous.group()) == 1 and gap[0] == ".")
+        previous = match
