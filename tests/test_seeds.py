@@ -145,6 +145,22 @@ def test_more_attributions(seed_claims, fragment, speaker):
     assert speaker_of(every, fragment) == speaker
 
 
+def test_headlines_in_title_case_and_capitals_are_read_with_their_verbs(seed_claims, seed_documents):
+    """ "Trump Urges Putin to Spare Ukrainian Troops in Kursk" and the crosshead "TRUMP URGES PUTIN TO
+    SIGN CEASEFIRE DEAL WITH UKRAINE": recased for the parser, "Urges" is the cue and Trump the
+    speaker (the crosshead used to credit "URGES PUTIN" with "TO … CEASEFIRE DEAL", cue "SIGN");
+    the claims keep the text as written."""
+    text = seed_documents["002"].text
+    headline = [c for c in seed_claims["002"] if c.cue_span and c.cue_span.start < text.index("\n", 1)]
+    crosshead = [c for c in seed_claims["002"] if c.cue_span and c.cue_span.of(text) in ("URGES", "SIGN")]
+    for claims, cue, content in ((headline, "Urges", "to Spare Ukrainian Troops in Kursk"),
+                                 (crosshead, "URGES", "TO SIGN CEASEFIRE DEAL WITH UKRAINE")):
+        [claim] = claims
+        assert (claim.cue, claim.text, claim.speaker.name) == (cue, content, "Donald Trump")
+    [zelensky] = [c for c in seed_claims["003"] if c.cue == "Says"]
+    assert zelensky.speaker.name.startswith("Volodymyr Zelensk") and zelensky.text.startswith("‘Very Good’ U.S. Talks")
+
+
 def test_nested_reports_do_not_become_claims_of_their_own(seed_claims):
     # "Putin said on Friday that Russia will guarantee …": Russia's guarantee is what Putin said
     claims = seed_claims["002"]
