@@ -104,6 +104,7 @@ class Parser:
         import stanza
 
         self.models_dir = models_dir
+        self._lower_words = frozenset(cue_lexicon().forms)  # lower-cased in a headline the article never explains
         self._pipeline = stanza.Pipeline(
             LANG,
             dir=str(models_dir),
@@ -118,13 +119,15 @@ class Parser:
         headline without a full stop never runs into the next line; offsets stay document-wide."""
         import stanza
 
-        spans = [paragraph_spans(text) for text in texts]
-        units = [(i, span) for i, text_spans in enumerate(spans) for span in text_spans]
+        units = [(i, span) for i, text in enumerate(texts) for span in paragraph_spans(text)]
         if not units:
             return [[] for _ in texts]
-        paragraphs = [span.of(texts[i]) for i, span in units]
-        lower_words = frozenset(cue_lexicon().forms)  # headlines are recased for the parser (:mod:`.recase`)
-        seen = [p for text, text_spans in zip(texts, spans) for p in for_parser([s.of(text) for s in text_spans], lower_words)]
+        by_text: list[list[str]] = [[] for _ in texts]
+        for i, span in units:
+            by_text[i].append(span.of(texts[i]))
+        paragraphs = [p for written in by_text for p in written]
+        # headlines recased for the parser (:mod:`.recase`)
+        seen = [p for written in by_text for p in for_parser(written, self._lower_words)]
         docs = [stanza.Document([], text=text) for text in seen]
         docs = self._pipeline.process(docs, processors=",".join(TAGGING))
         docs = [_with_short_sentences(doc) for doc in docs]
