@@ -290,12 +290,19 @@ def models_download(settings: Settings) -> None:
 @models.command("check")
 @click.pass_obj
 def models_check(settings: Settings) -> None:
-    """Say whether the models dir has everything the pipeline needs."""
+    """Say whether the models dir has everything the pipeline needs, and where the role tagger's
+    contextual encoder (a Python package, not part of the models dir) is."""
+    from .extract.context import ENCODER, packaged_encoder_dir
+
     target = resolve_models_dir(settings.models)
     missing = missing_models(target)
     if missing:
         raise click.ClickException(f"incomplete models in {target}; missing:\n  " + "\n  ".join(missing))
     click.echo(f"{target}: complete")
+    try:
+        click.echo(f"contextual encoder {ENCODER}: {packaged_encoder_dir()}")
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command("eval")

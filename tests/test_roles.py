@@ -7,8 +7,9 @@ import torch
 
 from claimtrack.domain import Span
 from claimtrack.extract.attribution import Extractor
+from claimtrack.extract.context import packaged_encoder
 from claimtrack.extract.quotes import QuoteIndex, find_quotes
-from claimtrack.extract.roles import NETWORKS, Example, RoleTagger, WordRoles, role_targets
+from claimtrack.extract.roles import NETWORKS, Example, RoleTagger, WordRoles, role_targets, sentence_contexts
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 
 from .handparse import document
@@ -22,7 +23,8 @@ def spans(text: str, *parts: str) -> list[Span]:
 def example(text: str, rows: str, cue: str, content: str, source: str) -> Example:
     parsed = document(text, rows)
     annotation = (spans(text, cue), spans(text, content), spans(text, source))
-    return Example(parsed.sentences, QuoteIndex(find_quotes(text)), role_targets(parsed.sentences, [[annotation]]))
+    return Example(parsed.sentences, QuoteIndex(find_quotes(text)), role_targets(parsed.sentences, [[annotation]]),
+                   sentence_contexts(packaged_encoder(), parsed.sentences))
 
 
 def test_targets_are_the_share_of_annotators_marking_each_role():
@@ -47,7 +49,7 @@ def tagger() -> RoleTagger:
     generator = torch.Generator().manual_seed(1)
     forms = {w.text.lower() for e in examples for s in e.sentences for w in s.words}
     vectors = {form: torch.randn(8, generator=generator) for form in sorted(forms)}
-    return RoleTagger.fit(examples * 64, vectors, epochs=12)
+    return RoleTagger.fit(examples * 64, vectors, packaged_encoder(), epochs=12)
 
 
 def test_the_tagger_learns_the_roles_of_words_and_keeps_them_through_its_file(tagger, tmp_path):
@@ -65,6 +67,21 @@ def test_the_tagger_learns_the_roles_of_words_and_keeps_them_through_its_file(ta
                for a, b in zip(reading.within(w.span)[0], loaded.within(w.span)[0]))  # kept in half precision
 
 
+def test_a_tagger_file_refuses_an_encoder_other_than_the_one_it_was_trained_with(tagger, tmp_path):
+    path = tmp_path / "model.roles.pt"
+    tagger.save(path)
+    data = torch.load(path, weights_only=True)
+    assert data["encoder"]["sha256"] == tagger.encoder.fingerprint
+    data["encoder"]["sha256"] = "0" * 64
+    torch.save(data, path)
+    with pytest.raises(ValueError, match="another contextual encoder"):
+        RoleTagger.load(path)
+    del data["encoder"]
+    torch.save(data, path)
+    with pytest.raises(ValueError, match="older claimtrack"):
+        RoleTagger.load(path)
+
+
 def flat(roles: WordRoles, words: list) -> list[float]:
     return [p for w in words for role in roles.within(w.span) for p in role]
 
@@ -80,7 +97,7 @@ def test_the_reading_is_the_networks_mean_and_documents_read_together_read_as_al
 
     assert len(tagger.networks) == NETWORKS == 3
     said = next(w for w in reported.sentences[0].words if w.text == "said")
-    each = [RoleTagger(tagger.vocabulary, [n]).read(*pair[1]).within(said.span)[0][0] for n in tagger.networks]
+    each = [RoleTagger(tagger.vocabulary, [n], tagger.encoder).read(*pair[1]).within(said.span)[0][0] for n in tagger.networks]
     assert len(set(each)) == 3  # different seeds, different networks
     assert together[1].within(said.span)[0][0] == pytest.approx(sum(each) / 3, abs=1e-6)
 

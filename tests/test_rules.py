@@ -597,8 +597,11 @@ def test_a_date_the_parser_made_the_subject_is_no_source(text, rows, source):
 
 
 def test_a_gerund_modifying_a_noun_takes_that_noun_as_source():
-    """ "ads calling the deal a scam": the ads speak; PolNeAR marks the modified noun as the source."""
-    [claim] = extract("Critics placed ads calling the deal a scam.", """
+    """ "ads calling the deal a scam": the ads speak; PolNeAR marks the modified noun as the source.
+    (The rule is tested on the candidate: which of "placed" and "calling" the scorer keeps is the
+    learned model's choice, and the session-12 model keeps "placed", a false alarm.)"""
+    text = "Critics placed ads calling the deal a scam."
+    found = Extractor().candidates(document(text, """
     1 Critics critic NOUN 2 nsubj
     2 placed place VERB 0 root VerbForm=Fin
     3 ads ad NOUN 2 obj
@@ -608,8 +611,10 @@ def test_a_gerund_modifying_a_noun_takes_that_noun_as_source():
     7 a a DET 8 det
     8 scam scam NOUN 4 xcomp
     9 . . PUNCT 2 punct
-    """)
-    assert claim.cue == "calling" and claim.source.text == "ads" and "source by modified" in claim.notes[0]
+    """)).items
+    [calling] = [c for c in found if c.cue is not None and c.cue.word.text == "calling" and c.rank == 0]
+    assert calling.mention.text == "ads" and calling.how == "modified"
+    assert calling.content.spans[0].of(text) == "the deal a scam"
 
 
 SAID_THE_PLAN_CLAIMS = """
