@@ -9,7 +9,7 @@ from claimtrack.domain import Span
 from claimtrack.extract.attribution import Extractor
 from claimtrack.extract.context import packaged_encoder
 from claimtrack.extract.quotes import QuoteIndex, find_quotes
-from claimtrack.extract.roles import NETWORKS, Example, RoleTagger, WordRoles, role_targets, sentence_contexts
+from claimtrack.extract.roles import NETWORKS, Example, RoleTagger, WordRoles, document_contexts, role_targets
 from claimtrack.extract.scorer import HeuristicScorer, LearnedScorer
 
 from .handparse import document
@@ -24,7 +24,7 @@ def example(text: str, rows: str, cue: str, content: str, source: str) -> Exampl
     parsed = document(text, rows)
     annotation = (spans(text, cue), spans(text, content), spans(text, source))
     return Example(parsed.sentences, QuoteIndex(find_quotes(text)), role_targets(parsed.sentences, [[annotation]]),
-                   sentence_contexts(packaged_encoder(), parsed.sentences))
+                   document_contexts(packaged_encoder(), [parsed.sentences])[0])
 
 
 def test_targets_are_the_share_of_annotators_marking_each_role():

@@ -65,11 +65,13 @@ class ContextEncoder:
 
     def encode(self, sentences: Sequence[Sequence[str]]) -> list[torch.Tensor]:
         """One ``(words, dimensions)`` tensor per sentence of word texts."""
+        every = [word for words in sentences for word in words]
+        pieces_of = iter(self._tokenizer(every, add_special_tokens=False)["input_ids"] if every else [])
         windows = []  # (sentence, first word, piece ids of each word)
         for i, words in enumerate(sentences):
             if not words:
                 continue
-            pieces = [ids[:PIECES_PER_WORD] for ids in self._tokenizer(list(words), add_special_tokens=False)["input_ids"]]
+            pieces = [next(pieces_of)[:PIECES_PER_WORD] for _ in words]
             first, size = 0, 0
             for k, ids in enumerate(pieces):
                 if size + len(ids) > MAX_PIECES - 2 and k > first:
@@ -98,10 +100,10 @@ class ContextEncoder:
         result = []
         for row, words in zip(layers, batch):
             total = torch.cat([torch.zeros(1, self.dimensions), row[1:].cumsum(0)])  # piece 0 is [CLS]
-            ends = torch.tensor([len(ids) for ids in words]).cumsum(0)
-            starts = ends - torch.tensor([len(ids) for ids in words])
-            counts = (ends - starts).clamp(min=1).unsqueeze(-1)
-            result.append((total[ends] - total[starts]) / counts)  # a word without pieces reads as zeros
+            lengths = torch.tensor([len(ids) for ids in words])
+            ends = lengths.cumsum(0)
+            # a word without pieces reads as zeros
+            result.append((total[ends] - total[ends - lengths]) / lengths.clamp(min=1).unsqueeze(-1))
         return result
 
 

@@ -116,7 +116,7 @@ class Example:
     sentences: list[Sentence]
     quotes: QuoteIndex
     targets: list[list[tuple[float, float, float]]]  # per sentence, per word
-    contexts: list[torch.Tensor]  # per sentence with words, (words, dimensions): sentence_contexts
+    contexts: list[torch.Tensor]  # per sentence with words, (words, dimensions): document_contexts
 
 
 class RoleTagger:
@@ -250,13 +250,9 @@ def _train(vocabulary: Vocabulary, forms: torch.Tensor, context_dimensions: int,
     return network
 
 
-def sentence_contexts(encoder: ContextEncoder, sentences: list[Sentence]) -> list[torch.Tensor]:
-    """The contextual vectors of each sentence with words, in half precision (as training keeps them)."""
-    return document_contexts(encoder, [sentences])[0]
-
-
 def document_contexts(encoder: ContextEncoder, documents: Sequence[list[Sentence]]) -> list[list[torch.Tensor]]:
-    """:func:`sentence_contexts` of several documents, encoded together."""
+    """Per document, the contextual vectors of each sentence with words, in half precision (as
+    training keeps them); the documents are encoded together."""
     texts = [[[w.text for w in s.words] for s in sentences if s.words] for sentences in documents]
     vectors = iter(encoder.encode([words for document in texts for words in document]))
     return [[next(vectors).half() for _ in document] for document in texts]
